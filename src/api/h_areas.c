@@ -1,0 +1,109 @@
+/*
+ * h_areas: the administrative area tree with customer counts.
+ *
+ *   GET /api/v1/areas         {"areas": [tree of roots]}
+ *   GET /api/v1/areas/{code}  one area with its parent code and children
+ *
+ * Each node: code, name (Vietnamese, or ASCII when English is asked for),
+ * name_vi, level ("province", "commune", "village"), customers,
+ * smartphone_customers, children.  The whole tree is loaded once per
+ * request (store/areas); it is small.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/handlers.h"
+#include "api/problem.h"
+#include "store/areas.h"
+
+static const char *const level_names[] = {"", "province", "commune",
+					  "village"};
+
+static json_t *node(const struct req *r, const struct area *a)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:I, s:I}", "code", a->code,
+			      "name", r->lang_en ? a->name_ascii : a->name,
+			      "name_vi", a->name, "level",
+			      level_names[a->level < 1 || a->level > 3 ? 0
+								       : a->level],
+			      "customers", (json_int_t)a->n_customers,
+			      "smartphone_customers",
+			      (json_int_t)a->n_smartphone);
+
+	if (a->parent_code[0])
+		json_object_set_new(o, "parent", json_string(a->parent_code));
+	else
+		json_object_set_new(o, "parent", json_null());
+	return o;
+}
+
+/* The node for a[i] with its subtree; depth is bounded by 3 levels. */
+static json_t *subtree(const struct req *r, const struct area *a, size_t n,
+		       size_t i)
+{
+	json_t *o = node(r, &a[i]), *kids = json_array();
+
+	for (size_t k = 0; k < n; k++) {
+		if (strcmp(a[k].parent_code, a[i].code) == 0)
+			json_array_append_new(kids, subtree(r, a, n, k));
+	}
+	json_object_set_new(o, "children", kids);
+	return o;
+}
+
+static int load(struct req *r, struct area **a, size_t *n)
+{
+	struct err e;
+
+	err_clear(&e);
+	if (areas_load_all(req_db(r), a, n, &e))
+		return problem_from_err(r, &e);
+	return 0;
+}
+
+int h_areas_list(struct req *r)
+{
+	struct area *a = NULL;
+	size_t n = 0;
+	json_t *roots;
+	int rc;
+
+	rc = load(r, &a, &n);
+	if (rc)
+		return rc;
+	roots = json_array();
+	for (size_t i = 0; i < n; i++) {
+		if (!a[i].parent_code[0])
+			json_array_append_new(roots, subtree(r, a, n, i));
+	}
+	free(a);
+	return req_reply_json(r, 200, json_pack("{s:o}", "areas", roots), NULL);
+}
+
+int h_areas_get(struct req *r)
+{
+	const char *code = req_param(r, "code");
+	struct area *a = NULL;
+	size_t n = 0, i;
+	json_t *doc;
+	int rc;
+
+	if (!code || strlen(code) >= AREAS_CODE_MAX)
+		return problem_reply(r, PROBLEM_NOT_FOUND, NULL, "code", NULL,
+				     NULL);
+	rc = load(r, &a, &n);
+	if (rc)
+		return rc;
+	for (i = 0; i < n && strcmp(a[i].code, code) != 0; i++)
+		;
+	if (i == n) {
+		free(a);
+		return problem_reply(r, PROBLEM_NOT_FOUND,
+				     r->lang_en ? "no area has this code"
+						: "không có khu vực với mã này",
+				     "code", NULL, NULL);
+	}
+	doc = subtree(r, a, n, i);
+	free(a);
+	return req_reply_json(r, 200, doc, NULL);
+}
