@@ -6,7 +6,8 @@
  *
  * Each node: code, name (Vietnamese, or ASCII when English is asked for),
  * name_vi, level ("province", "commune", "village"), customers,
- * smartphone_customers, children.  The whole tree is loaded once per
+ * smartphone_customers, children.  ?depth=1..3 limits the levels returned
+ * (1: the node alone, without "children").  The whole tree is loaded once per
  * request (store/areas); it is small.
  */
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include "api/handlers.h"
 #include "api/problem.h"
+#include "core/num.h"
 #include "store/areas.h"
 
 static const char *const level_names[] = {"", "province", "commune",
@@ -37,18 +39,42 @@ static json_t *node(const struct req *r, const struct area *a)
 	return o;
 }
 
-/* The node for a[i] with its subtree; depth is bounded by 3 levels. */
+/*
+ * The node for a[i] with `depth` levels of subtree (1 = the node alone,
+ * without "children").  Recursion is bounded by the three area levels.
+ */
 static json_t *subtree(const struct req *r, const struct area *a, size_t n,
-		       size_t i)
+		       size_t i, int64_t depth)
 {
-	json_t *o = node(r, &a[i]), *kids = json_array();
+	json_t *o = node(r, &a[i]), *kids;
 
+	if (depth <= 1)
+		return o;
+	kids = json_array();
 	for (size_t k = 0; k < n; k++) {
 		if (strcmp(a[k].parent_code, a[i].code) == 0)
-			json_array_append_new(kids, subtree(r, a, n, k));
+			json_array_append_new(kids,
+					      subtree(r, a, n, k, depth - 1));
 	}
 	json_object_set_new(o, "children", kids);
 	return o;
+}
+
+/* ?depth=1..3 (default 3, the whole tree); 0, or ERR_INVALID after
+ * answering with a problem. */
+static int depth_of(struct req *r, int64_t *depth)
+{
+	const char *v = req_query(r, "depth");
+
+	*depth = 3;
+	if (v && num_parse_i64(v, 1, 3, depth)) {
+		problem_reply(r, PROBLEM_BAD_REQUEST,
+			      r->lang_en ? "depth must be 1, 2 or 3"
+					 : "depth phải là 1, 2 hoặc 3",
+			      "depth", NULL, NULL);
+		return ERR_INVALID;
+	}
+	return 0;
 }
 
 static int load(struct req *r, struct area **a, size_t *n)
@@ -56,25 +82,30 @@ static int load(struct req *r, struct area **a, size_t *n)
 	struct err e;
 
 	err_clear(&e);
-	if (areas_load_all(req_db(r), a, n, &e))
-		return problem_from_err(r, &e);
+	if (areas_load_all(req_db(r), a, n, &e)) {
+		problem_from_err(r, &e);
+		return e.code;
+	}
 	return 0;
 }
 
 int h_areas_list(struct req *r)
 {
 	struct area *a = NULL;
+	int64_t depth;
 	size_t n = 0;
 	json_t *roots;
 	int rc;
 
-	rc = load(r, &a, &n);
+	rc = depth_of(r, &depth);
+	if (rc == 0)
+		rc = load(r, &a, &n);
 	if (rc)
-		return rc;
+		return rc; /* answered */
 	roots = json_array();
 	for (size_t i = 0; i < n; i++) {
 		if (!a[i].parent_code[0])
-			json_array_append_new(roots, subtree(r, a, n, i));
+			json_array_append_new(roots, subtree(r, a, n, i, depth));
 	}
 	free(a);
 	return req_reply_json(r, 200, json_pack("{s:o}", "areas", roots), NULL);
@@ -85,9 +116,13 @@ int h_areas_get(struct req *r)
 	const char *code = req_param(r, "code");
 	struct area *a = NULL;
 	size_t n = 0, i;
+	int64_t depth;
 	json_t *doc;
 	int rc;
 
+	rc = depth_of(r, &depth);
+	if (rc)
+		return rc;
 	if (!code || strlen(code) >= AREAS_CODE_MAX)
 		return problem_reply(r, PROBLEM_NOT_FOUND, NULL, "code", NULL,
 				     NULL);
@@ -103,7 +138,7 @@ int h_areas_get(struct req *r)
 						: "không có khu vực với mã này",
 				     "code", NULL, NULL);
 	}
-	doc = subtree(r, a, n, i);
+	doc = subtree(r, a, n, i, depth);
 	free(a);
 	return req_reply_json(r, 200, doc, NULL);
 }

@@ -58,8 +58,9 @@ void router_match(const struct router_route *table, size_t n,
 			break;
 		}
 		m->path_known = 1;
-		buf_printf(&methods, "%s%s", methods.len ? ", " : "",
-			   table[i].method);
+		if (!strstr(buf_cstr(&methods), table[i].method))
+			buf_printf(&methods, "%s%s", methods.len ? ", " : "",
+				   table[i].method);
 	}
 	if (allow)
 		*allow = arena_strdup(a, buf_cstr(&methods));

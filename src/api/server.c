@@ -306,12 +306,12 @@ int api_server_start(const struct config *cfg, struct db_pool *pool,
 	s->metrics = metrics_new(s->names, N_ROUTES);
 	s->daemon = MHD_start_daemon(
 		flags, (uint16_t)cfg->listen_port, NULL, NULL, on_request, s,
+		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->request_timeout,
 		MHD_OPTION_CONNECTION_LIMIT, 1024u,
 		MHD_OPTION_NOTIFY_COMPLETED, on_complete, s,
-		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, s,
 		MHD_OPTION_END);
 	if (!s->daemon) {
 		metrics_free(s->metrics);

@@ -179,6 +179,12 @@ static int apply_flag(const struct conf_cmd *cmd, struct config *cfg,
 		*o->set = 1;
 		return 0;
 	}
+	snprintf(key, sizeof key, "%.*s", (int)len, arg);
+	for (char *p = key; *p; p++)
+		*p = *p == '-' ? '_' : *p;
+	if (!o && strcmp(key, "config") != 0 && !key_allowed(cmd, key))
+		return conf_fail(cmd->name, "unknown option --%.*s (see --help)",
+				 (int)len, arg);
 	if (eq) {
 		value = eq + 1;
 	} else if (i + 1 < argc) {
@@ -191,14 +197,8 @@ static int apply_flag(const struct conf_cmd *cmd, struct config *cfg,
 		*o->value = value;
 		return 0;
 	}
-	if (len == 6 && strncmp(arg, "config", 6) == 0)
+	if (strcmp(key, "config") == 0)
 		return 0; /* handled before the file was read */
-	snprintf(key, sizeof key, "%.*s", (int)len, arg);
-	for (char *p = key; *p; p++)
-		*p = *p == '-' ? '_' : *p;
-	if (!key_allowed(cmd, key))
-		return conf_fail(cmd->name, "unknown option --%.*s (see --help)",
-				 (int)len, arg);
 	if (config_set(cfg, key, value, &e))
 		return conf_fail(cmd->name, "--%.*s: %s", (int)len, arg, e.msg);
 	return 0;
