@@ -277,34 +277,54 @@ uint64_t db_time_ns(const struct db *db)
 
 /* ---- bulk ---- */
 
+/*
+ * Two paths behind one interface.  Engines with COPY (PostgreSQL) get the
+ * rows accumulated in COPY text format and sent in one COPY FROM STDIN
+ * at close, which also lets several loaders be open at once on one
+ * connection (a COPY in progress would block every other statement).
+ * Other engines (SQLite) step a cached prepared INSERT per row.
+ */
 struct db_bulk {
 	struct db *db;       /* connection, borrowed */
-	struct db_stmt *st;  /* cached INSERT, borrowed from db */
+	struct db_stmt *st;  /* cached INSERT (no COPY), borrowed from db */
+	char *table;         /* table name (COPY), owned */
+	char *cols;          /* "a, b, c" (COPY), owned */
+	struct buf copy;     /* pending rows in COPY text format */
 	int n_cols;          /* columns per row */
 	int col;             /* next column to fill, 1-based */
 	int rc;              /* first error, sticky */
 };
 
+enum { BULK_COPY_MAX = 1 << 30 }; /* a batch larger than this is a bug */
+
 int db_bulk_open(struct db *db, const char *table, const char *const *cols,
 		 int n_cols, struct db_bulk **out, struct err *e)
 {
 	struct db_bulk *b;
-	struct buf sql;
-	int rc;
+	struct buf list, sql;
+	int rc = 0;
 
 	if (!db->in_tx)
 		return err_set(e, ERR_INTERNAL, NULL, "bulk load outside a transaction");
-	buf_init(&sql, 64 * 1024);
-	buf_printf(&sql, "INSERT INTO %s (", table);
+	buf_init(&list, 64 * 1024);
 	for (int i = 0; i < n_cols; i++)
-		buf_printf(&sql, "%s%s", i ? ", " : "", cols[i]);
-	buf_puts(&sql, ") VALUES (");
-	for (int i = 0; i < n_cols; i++)
-		buf_printf(&sql, "%s?%d", i ? ", " : "", i + 1);
-	buf_puts(&sql, ")");
+		buf_printf(&list, "%s%s", i ? ", " : "", cols[i]);
 	b = xcalloc(1, sizeof *b);
-	rc = db_prepare(db, buf_cstr(&sql), &b->st, e);
-	buf_fini(&sql);
+	buf_init(&b->copy, BULK_COPY_MAX);
+	if (db->drv->copy) {
+		b->table = xstrdup(table);
+		b->cols = buf_take(&list);
+	} else {
+		buf_init(&sql, 64 * 1024);
+		buf_printf(&sql, "INSERT INTO %s (%s) VALUES (", table,
+			   buf_cstr(&list));
+		for (int i = 0; i < n_cols; i++)
+			buf_printf(&sql, "%s?%d", i ? ", " : "", i + 1);
+		buf_puts(&sql, ")");
+		rc = db_prepare(db, buf_cstr(&sql), &b->st, e);
+		buf_fini(&sql);
+	}
+	buf_fini(&list);
 	if (rc) {
 		free(b);
 		return rc;
@@ -316,24 +336,67 @@ int db_bulk_open(struct db *db, const char *table, const char *const *cols,
 	return 0;
 }
 
+/* Separator before a COPY field: a tab except before the first. */
+static void copy_sep(struct db_bulk *b)
+{
+	if (b->col > 1 && !b->rc)
+		b->rc = buf_append(&b->copy, "\t", 1);
+}
+
 void db_bulk_i64(struct db_bulk *b, int64_t v)
 {
-	if (!b->rc)
-		b->rc = db_bind_i64(b->st, b->col, v);
+	if (b->st) {
+		if (!b->rc)
+			b->rc = db_bind_i64(b->st, b->col, v);
+	} else {
+		copy_sep(b);
+		if (!b->rc)
+			b->rc = buf_printf(&b->copy, "%lld", (long long)v);
+	}
 	b->col++;
 }
 
 void db_bulk_text(struct db_bulk *b, const char *s)
 {
-	if (!b->rc)
-		b->rc = db_bind_text(b->st, b->col, s);
+	if (b->st) {
+		if (!b->rc)
+			b->rc = db_bind_text(b->st, b->col, s);
+		b->col++;
+		return;
+	}
+	copy_sep(b);
+	/* COPY text format: backslash, tab, newline and CR are escaped */
+	for (const char *p = s; *p && !b->rc; p++) {
+		switch (*p) {
+		case '\\':
+			b->rc = buf_append(&b->copy, "\\\\", 2);
+			break;
+		case '\t':
+			b->rc = buf_append(&b->copy, "\\t", 2);
+			break;
+		case '\n':
+			b->rc = buf_append(&b->copy, "\\n", 2);
+			break;
+		case '\r':
+			b->rc = buf_append(&b->copy, "\\r", 2);
+			break;
+		default:
+			b->rc = buf_append(&b->copy, p, 1);
+		}
+	}
 	b->col++;
 }
 
 void db_bulk_null(struct db_bulk *b)
 {
-	if (!b->rc)
-		b->rc = db_bind_null(b->st, b->col);
+	if (b->st) {
+		if (!b->rc)
+			b->rc = db_bind_null(b->st, b->col);
+	} else {
+		copy_sep(b);
+		if (!b->rc)
+			b->rc = buf_append(&b->copy, "\\N", 2);
+	}
 	b->col++;
 }
 
@@ -342,13 +405,17 @@ int db_bulk_row(struct db_bulk *b, struct err *e)
 	int rc;
 
 	if (b->rc)
-		return err_set(e, b->rc, NULL, "bulk load: bind failed");
+		return err_set(e, b->rc, NULL, "bulk load: bad value");
 	if (b->col != b->n_cols + 1)
 		return err_set(e, ERR_INTERNAL, NULL, "bulk row has %d of %d columns",
 			       b->col - 1, b->n_cols);
+	b->col = 1;
+	if (!b->st) {
+		b->rc = buf_append(&b->copy, "\n", 1);
+		return b->rc ? err_set(e, b->rc, NULL, "bulk batch too large") : 0;
+	}
 	rc = db_step(b->st, e);
 	db_reset(b->st);
-	b->col = 1;
 	if (rc < 0)
 		b->rc = rc;
 	return rc < 0 ? rc : 0;
@@ -356,16 +423,27 @@ int db_bulk_row(struct db_bulk *b, struct err *e)
 
 int db_bulk_close(struct db_bulk *b, struct err *e)
 {
+	uint64_t t0;
 	int rc;
 
 	if (!b)
 		return 0;
 	rc = b->rc;
-	db_reset(b->st);
-	free(b);
 	if (rc)
-		return err_set(e, rc, NULL, "bulk load failed");
-	return 0;
+		err_set(e, rc, NULL, "bulk load failed");
+	if (b->st) {
+		db_reset(b->st);
+	} else if (rc == 0 && b->copy.len) {
+		t0 = db__now_ns();
+		rc = b->db->drv->copy(b->db, b->table, b->cols, b->copy.data,
+				      b->copy.len, e);
+		b->db->time_ns += db__now_ns() - t0;
+	}
+	buf_fini(&b->copy);
+	free(b->table);
+	free(b->cols);
+	free(b);
+	return rc;
 }
 
 /* ---- pool ---- */

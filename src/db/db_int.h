@@ -27,6 +27,11 @@ struct db_driver {
 	int (*col_is_null)(struct db_stmt *st, int col);
 	void (*reset)(struct db_stmt *st);
 	int64_t (*changes)(struct db *db);
+	/* Load rows in PostgreSQL COPY text format into table (cols is the
+	 * column list "a, b"); NULL when the engine has no COPY, in which
+	 * case db.c steps a prepared INSERT per row. */
+	int (*copy)(struct db *db, const char *table, const char *cols,
+		    const char *data, size_t len, struct err *e);
 	const char *begin_sql; /* statement that starts a write transaction */
 };
 

@@ -346,6 +346,41 @@ static int64_t pg_changes(struct db *db)
 	return ((struct pg_conn *)db->impl)->changes;
 }
 
+/*
+ * COPY table (cols) FROM STDIN with the rows already in text format.
+ * libpq's PQputCopyData queues and sends in its own chunks, so one call
+ * with the whole batch is fine.
+ */
+static int pg_copy(struct db *db, const char *table, const char *cols,
+		   const char *data, size_t len, struct err *e)
+{
+	struct pg_conn *c = db->impl;
+	PGresult *res;
+	struct buf sql;
+	int rc = 0;
+
+	if (ensure_conn(c, e))
+		return ERR_DB;
+	buf_init(&sql, 64 * 1024);
+	buf_printf(&sql, "COPY %s (%s) FROM STDIN", table, cols);
+	res = PQexec(c->conn, buf_cstr(&sql));
+	buf_fini(&sql);
+	if (PQresultStatus(res) != PGRES_COPY_IN)
+		rc = fail(c, res, e, "copy");
+	PQclear(res);
+	if (rc)
+		return rc;
+	if (PQputCopyData(c->conn, data, (int)len) != 1 ||
+	    PQputCopyEnd(c->conn, NULL) != 1)
+		return fail(c, NULL, e, "copy");
+	while ((res = PQgetResult(c->conn)) != NULL) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == 0)
+			rc = fail(c, res, e, "copy");
+		PQclear(res);
+	}
+	return rc;
+}
+
 const struct db_driver db__pg_driver = {
 	.kind = DB_PG,
 	.name = "postgresql",
@@ -363,5 +398,6 @@ const struct db_driver db__pg_driver = {
 	.col_is_null = pg_col_is_null,
 	.reset = pg_reset,
 	.changes = pg_changes,
+	.copy = pg_copy,
 	.begin_sql = "BEGIN ISOLATION LEVEL SERIALIZABLE",
 };

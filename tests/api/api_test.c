@@ -97,9 +97,13 @@ static void readyz_reports_database_ready(void **state)
 {
 	struct http_resp r;
 
+	const char *pg = getenv("GC_API_DB");
+
 	http_get(&srv, "/readyz", &r);
 	assert_int_equal(r.status, 200);
-	assert_string_equal(r.body, "{\"status\":\"ready\",\"db\":\"sqlite\"}");
+	assert_string_equal(r.body, pg && *pg
+			    ? "{\"status\":\"ready\",\"db\":\"postgresql\"}"
+			    : "{\"status\":\"ready\",\"db\":\"sqlite\"}");
 	http_resp_fini(&r);
 }
 

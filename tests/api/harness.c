@@ -81,7 +81,7 @@ static int wait_healthy(struct harness *h)
 int harness_start(struct harness *h, const char *bin, int customers,
 		  const char *const *extra)
 {
-	char db[128], port_arg[32], n[16];
+	char db[512], port_arg[32], n[16];
 	const char *argv[32];
 	int i = 0;
 
@@ -89,13 +89,16 @@ int harness_start(struct harness *h, const char *bin, int customers,
 	snprintf(h->dir, sizeof h->dir, "/tmp/gc-api-XXXXXX");
 	if (!mkdtemp(h->dir))
 		return -1;
-	snprintf(db, sizeof db, "%s/gc.db", h->dir);
+	if (getenv("GC_API_DB") && *getenv("GC_API_DB"))
+		snprintf(db, sizeof db, "%s", getenv("GC_API_DB"));
+	else
+		snprintf(db, sizeof db, "%s/gc.db", h->dir);
 	snprintf(h->log_path, sizeof h->log_path, "%s/serve.log", h->dir);
 	snprintf(n, sizeof n, "%d", customers);
 	{
 		const char *seed[] = {"seed-demo", "--db", db, "--customers", n,
 				      "--seed", "3", "--until", "2026-11-24",
-				      NULL};
+				      "--replace", NULL};
 
 		if (harness_run(bin, seed, NULL, h->log_path) != 0)
 			return -1;

@@ -1,6 +1,8 @@
 /*
  * harness: start the real `gridcare serve` on a free loopback port against
- * a fresh, seeded SQLite database, and talk HTTP to it with libcurl.
+ * a freshly seeded database, and talk HTTP to it with libcurl.  The
+ * database is a new SQLite file, or the PostgreSQL URL in the environment
+ * variable GC_API_DB (reseeded with --replace).
  *
  * Ownership: harness_start returns a server owned by the caller and
  * stopped (SIGTERM, wait) by harness_stop.  A struct http_resp owns its
