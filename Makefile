@@ -13,6 +13,7 @@ TESTBUILD ?= build/asan
 DB        ?= var/gridcare.db
 CUSTOMERS ?= 20000
 FUZZ_SECONDS ?= 60
+TEST_FUZZ_SECONDS ?= 10
 
 .PHONY: all deps build run seed test test-build lint bench fuzz valgrind \
         chaos clean web
@@ -54,6 +55,7 @@ test: test-build web
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  GC_TEST_PG="$${pg:+$$pg/gc_unit}" GC_TEST_PG_API="$${pg:+$$pg/gc_api}" \
 	  ctest --output-on-failure -j $(JOBS) --timeout 600
+	scripts/fuzz $(TEST_FUZZ_SECONDS)
 
 lint: test-build
 	scripts/lint $(TESTBUILD)

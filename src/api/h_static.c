@@ -48,7 +48,8 @@ static int read_file(const char *path, struct buf *out)
 
 	if (!f)
 		return ERR_NOTFOUND;
-	while (rc == 0 && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+	for (n = fread(chunk, 1, sizeof chunk, f); n > 0 && rc == 0;
+	     n = fread(chunk, 1, sizeof chunk, f))
 		rc = buf_append(out, chunk, n);
 	if (rc == 0 && ferror(f))
 		rc = ERR_IO;

@@ -272,6 +272,7 @@ static int resolve(const struct config *cfg, struct sockaddr_storage *ss,
 	return 0;
 }
 
+__attribute__((format(printf, 2, 0)))
 static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 {
 	char msg[512];
@@ -286,7 +287,7 @@ int api_server_start(const struct config *cfg, struct db_pool *pool,
 {
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC |
 			 MHD_USE_ERROR_LOG;
-	struct sockaddr_storage ss;
+	struct sockaddr_storage ss = {0};
 	const union MHD_DaemonInfo *info;
 	struct api_server *s;
 	int rc;

@@ -16,6 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/buf.h"
+
 int conf_fail(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
@@ -38,7 +40,6 @@ static int key_allowed(const struct conf_cmd *cmd, const char *key)
 }
 
 struct ini_ctx {
-	const struct conf_cmd *cmd; /* for key filtering */
 	struct config *cfg;         /* being filled */
 	struct err e;               /* first error */
 };
@@ -75,27 +76,52 @@ static const char *config_path(int argc, char **argv, int *explicit_)
 	return p ? p : "gridcare.ini";
 }
 
+int conf_ini_parse(const char *text, struct config *cfg, int *line,
+		   struct err *e)
+{
+	struct ini_ctx ctx = {cfg, {0}};
+	int rc = ini_parse_string(text, on_ini, &ctx);
+
+	*line = rc;
+	if (rc == 0)
+		return 0;
+	if (ctx.e.code)
+		return err_set(e, ctx.e.code, ctx.e.field, "%s", ctx.e.msg);
+	return err_set(e, ERR_INVALID, NULL, "not a 'key = value' line");
+}
+
 static int load_file(const struct conf_cmd *cmd, int argc, char **argv,
 		     struct config *cfg)
 {
-	struct ini_ctx ctx = {cmd, cfg, {0}};
-	int explicit_, line;
+	char chunk[4096];
+	int explicit_, line = 0, rc = 0;
 	const char *path = config_path(argc, argv, &explicit_);
+	struct buf text;
+	struct err e;
+	FILE *f;
+	size_t n;
 
-	if (access(path, F_OK) != 0) {
+	f = fopen(path, "r");
+	if (!f) {
 		if (explicit_)
 			return conf_fail(cmd->name, "config: cannot read %s", path);
 		return 0;
 	}
-	line = ini_parse(path, on_ini, &ctx);
-	if (line == -1)
-		return conf_fail(cmd->name, "config: cannot read %s", path);
-	if (line != 0 && ctx.e.code)
-		return conf_fail(cmd->name, "%s:%d: %s", path, line, ctx.e.msg);
-	if (line != 0)
-		return conf_fail(cmd->name, "%s:%d: not a 'key = value' line",
-				 path, line);
-	return 0;
+	buf_init(&text, 1 << 20);
+	for (;;) {
+		n = fread(chunk, 1, sizeof chunk, f);
+		if (n == 0 || rc)
+			break;
+		rc = buf_append(&text, chunk, n);
+	}
+	if (rc || ferror(f))
+		rc = conf_fail(cmd->name, "config: cannot read %s%s", path,
+			       rc ? " (over 1 MiB)" : "");
+	else if (conf_ini_parse(buf_cstr(&text), cfg, &line, &e))
+		rc = conf_fail(cmd->name, "%s:%d: %s", path, line, e.msg);
+	fclose(f);
+	buf_fini(&text);
+	return rc;
 }
 
 static int load_env(const struct conf_cmd *cmd, struct config *cfg)

@@ -45,6 +45,15 @@ struct conf_cmd {
 int conf_parse(const struct conf_cmd *cmd, int argc, char **argv,
 	       struct config *cfg);
 
+/*
+ * Apply the text of an ini file to cfg (flat "key = value" lines, '#' or
+ * ';' comments, no sections).  On failure *line is the 1-based line of
+ * the first problem and e says what it is.  This is the parser of
+ * gridcare.ini; it has a fuzz target (tests/fuzz/fuzz_config.c).
+ */
+int conf_ini_parse(const char *text, struct config *cfg, int *line,
+		   struct err *e);
+
 /* Print "gridcare CMD: msg" on standard error and return 2. */
 int conf_fail(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -136,8 +136,8 @@ int config_set(struct config *c, const char *key, const char *value,
 		memcpy(base + k->off, &size, sizeof size);
 		return 0;
 	case K_LEVEL:
-		if (strcmp(value, "debug") && strcmp(value, "info") &&
-		    strcmp(value, "warn") && strcmp(value, "error"))
+		if (strcmp(value, "debug") != 0 && strcmp(value, "info") != 0 &&
+		    strcmp(value, "warn") != 0 && strcmp(value, "error") != 0)
 			return err_set(e, ERR_INVALID, k->name,
 				       "%s must be debug, info, warn or error",
 				       k->name);

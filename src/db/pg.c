@@ -373,7 +373,7 @@ static int pg_copy(struct db *db, const char *table, const char *cols,
 	if (PQputCopyData(c->conn, data, (int)len) != 1 ||
 	    PQputCopyEnd(c->conn, NULL) != 1)
 		return fail(c, NULL, e, "copy");
-	while ((res = PQgetResult(c->conn)) != NULL) {
+	for (res = PQgetResult(c->conn); res; res = PQgetResult(c->conn)) {
 		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == 0)
 			rc = fail(c, res, e, "copy");
 		PQclear(res);

@@ -34,7 +34,7 @@ static int load_counts(struct db *db, struct area *a, size_t n,
 			    " FROM customers GROUP BY area_code", &st, e);
 	if (rc)
 		return rc;
-	while ((rc = db_step(st, e)) == DB_ROW) {
+	for (rc = db_step(st, e); rc == DB_ROW; rc = db_step(st, e)) {
 		size_t i = find(a, n, db_col_text(st, 0));
 
 		if (i < n) {
@@ -75,7 +75,7 @@ int areas_load_all(struct db *db, struct area **out, size_t *n,
 			    " FROM areas ORDER BY level, code", &st, e);
 	if (rc)
 		return rc;
-	while ((rc = db_step(st, e)) == DB_ROW) {
+	for (rc = db_step(st, e); rc == DB_ROW; rc = db_step(st, e)) {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 32;
 			a = xrealloc(a, cap * sizeof *a);
