@@ -91,6 +91,7 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 
 int buf_json_escape(struct buf *b, const char *s)
 {
+	size_t len0 = b->len;
 	int rc = 0;
 
 	for (; *s && rc == 0; s++) {
@@ -102,6 +103,12 @@ int buf_json_escape(struct buf *b, const char *s)
 			rc = buf_printf(b, "\\u%04x", ch);
 		else
 			rc = buf_append(b, s, 1);
+	}
+	if (rc) {
+		/* all or nothing, like buf_append */
+		b->len = len0;
+		if (b->data)
+			b->data[len0] = '\0';
 	}
 	return rc;
 }

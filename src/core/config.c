@@ -90,6 +90,12 @@ static int set_listen(struct config *c, const struct key *k, const char *v,
 		return err_set(e, ERR_INVALID, k->name,
 			       "%s must be HOST:PORT", k->name);
 	host_len = (size_t)(colon - v);
+	/* "[::1]:8080": an IPv6 address is bracketed so its colons are not
+	 * taken for the port separator (RFC 3986 section 3.2.2) */
+	if (v[0] == '[' && host_len > 2 && v[host_len - 1] == ']') {
+		v++;
+		host_len -= 2;
+	}
 	if (host_len >= sizeof c->listen_host)
 		return err_set(e, ERR_INVALID, k->name, "%s host is too long",
 			       k->name);
@@ -192,8 +198,9 @@ static void value_text(const struct config *c, const struct key *k,
 		snprintf(out, size, "%llu", (unsigned long long)u);
 		break;
 	case K_LISTEN:
-		snprintf(out, size, "%s:%lld", c->listen_host,
-			 (long long)c->listen_port);
+		snprintf(out, size, strchr(c->listen_host, ':') ? "[%s]:%lld"
+								 : "%s:%lld",
+			 c->listen_host, (long long)c->listen_port);
 		break;
 	}
 }
