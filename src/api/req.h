@@ -11,7 +11,7 @@
  * (req->arena) and valid until the request completes.  A json_t passed to
  * req_reply_json is STOLEN (its reference is released by the reply).  The
  * database connection from req_db is borrowed from the server's pool until
- * the request completes.  Thread-safety: a request is handled by one
+ * the handler returns (it must not be kept past its answer).  Thread-safety: a request is handled by one
  * thread.
  */
 #ifndef GC_API_REQ_H
@@ -45,6 +45,7 @@ struct req {
 	struct db *db;                 /* lazily acquired connection or NULL */
 	uint64_t t0_ns;                /* arrival, monotonic */
 	uint64_t db_ns0;               /* db_time_ns when db was acquired */
+	uint64_t db_ns;                /* time spent in the database */
 	int status;                    /* status answered, 0 before */
 	size_t resp_bytes;             /* body bytes answered */
 	int answered;                  /* a response was queued */

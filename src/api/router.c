@@ -51,7 +51,11 @@ void router_match(const struct router_route *table, size_t n,
 
 		if (!match_one(table[i].pattern, path, a, &tmp))
 			continue;
-		if (strcmp(table[i].method, method) == 0) {
+		/* HEAD is GET without a body (RFC 9110 section 9.3.2); the
+		 * HTTP library drops the body */
+		if (strcmp(table[i].method, method) == 0 ||
+		    (strcmp(method, "HEAD") == 0 &&
+		     strcmp(table[i].method, "GET") == 0)) {
 			*m = tmp;
 			m->route = (int)i;
 			m->path_known = 1;

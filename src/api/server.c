@@ -121,6 +121,7 @@ static struct req *req_new(struct api_server *s, struct MHD_Connection *c,
 	r->srv = s;
 	r->method = method;
 	r->path = path;
+	r->match.route = -1; /* unmatched until routed (413, aborted) */
 	r->t0_ns = now_ns();
 	r->lang_en = wants_english(c);
 	buf_init(&r->body, s->cfg->max_body);
@@ -168,6 +169,21 @@ static int dispatch(struct req *r)
 	return fn(r);
 }
 
+/*
+ * Give the connection back as soon as the handler has answered, not when
+ * the response has been sent: sending is done later by this same worker
+ * thread, which could otherwise block in db_pool_acquire on a connection
+ * only it can free (a deadlock under slow clients).
+ */
+static void release_db(struct req *r)
+{
+	if (!r->db)
+		return;
+	r->db_ns = db_time_ns(r->db) - r->db_ns0;
+	db_pool_release(api_server_pool(r->srv), r->db);
+	r->db = NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 				  const char *url, const char *method,
 				  const char *version, const char *upload,
@@ -196,6 +212,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	if (r->answered)
 		return MHD_YES;
 	dispatch(r);
+	release_db(r);
 	if (!r->answered) {
 		log_msg(LOG_ERROR, "request %s: handler gave no answer", r->id);
 		problem_reply(r, PROBLEM_INTERNAL, NULL, NULL, NULL, NULL);
@@ -220,7 +237,7 @@ static void access_log(const struct req *r, int route, uint64_t dur_ns,
 		      "ms", (double)dur_ns / 1e6, "db_ms", (double)db_ns / 1e6);
 	if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK)
 		json_object_set_new(o, "aborted", json_true());
-	text = json_dumps(o, JSON_COMPACT);
+	text = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(4));
 	json_decref(o);
 	/* pass the members without the outer braces */
 	len = strlen(text);
@@ -234,17 +251,14 @@ static void on_complete(void *cls, struct MHD_Connection *c, void **con_cls,
 {
 	struct api_server *s = cls;
 	struct req *r = *con_cls;
-	uint64_t dur, db_ns = 0;
+	uint64_t dur;
 
 	if (!r)
 		return;
 	dur = now_ns() - r->t0_ns;
-	if (r->db) {
-		db_ns = db_time_ns(r->db) - r->db_ns0;
-		db_pool_release(s->pool, r->db);
-	}
-	metrics_observe(s->metrics, r->match.route, r->status, dur, db_ns);
-	access_log(r, r->match.route, dur, db_ns, toe);
+	release_db(r); /* a request aborted mid-handler */
+	metrics_observe(s->metrics, r->match.route, r->status, dur, r->db_ns);
+	access_log(r, r->match.route, dur, r->db_ns, toe);
 	buf_fini(&r->body);
 	metrics_in_flight(s->metrics, -1);
 	arena_free(r->arena);

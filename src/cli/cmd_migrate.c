@@ -9,6 +9,7 @@
 #include "cli/cmds.h"
 #include "cli/conf.h"
 #include "core/day.h"
+#include "core/log.h"
 #include "core/mem.h"
 #include "db/migrate.h"
 
@@ -66,6 +67,7 @@ int cmd_migrate(int argc, char **argv)
 	rc = conf_parse(&cmd, argc, argv, &cfg);
 	if (rc)
 		return rc == 1 ? 0 : rc;
+	log_init(cfg.log_level);
 	rc = cmds_open_db("migrate", &cfg, !show, &db);
 	if (rc)
 		return rc;

@@ -49,6 +49,8 @@ static int on_ini(void *user, const char *section, const char *name,
 {
 	struct ini_ctx *ctx = user;
 
+	if (ctx->e.code)
+		return 0; /* inih goes on after an error; keep the first */
 	if (section && *section) {
 		err_set(&ctx->e, ERR_INVALID, name,
 			"sections are not used; move '%s' to the top", name);
