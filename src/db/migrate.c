@@ -155,6 +155,17 @@ int migrate_pending(struct db *db, const struct migration *list, size_t n,
 	char old[17];
 	int rc = 0;
 
+	struct db_stmt *st;
+
+	/* No bookkeeping table yet means nothing is applied.  Checked by
+	 * preparing a query on it, which fails on both engines when the
+	 * table is missing, so the probe never writes. */
+	if (db_prepare(db, "SELECT count(*) FROM schema_migrations", &st,
+		       NULL)) {
+		*pending = (int)n;
+		return 0;
+	}
+	db_reset(st);
 	*pending = 0;
 	for (size_t i = 0; i < n; i++) {
 		int64_t at = 0;

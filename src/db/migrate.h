@@ -57,7 +57,10 @@ int migrate_apply(struct db *db, const struct migration *list, size_t n,
 /* Status of each of list[0..n) into out[0..n). */
 int migrate_status(struct db *db, const struct migration *list, size_t n,
 		   struct migrate_status *out, struct err *e);
-/* Number of migrations of list that are not applied (for readiness). */
+/*
+ * Number of migrations of list that are not applied (for readiness); all
+ * of them when the database has never been migrated.  Never writes.
+ */
 int migrate_pending(struct db *db, const struct migration *list, size_t n,
 		    int *pending, struct err *e);
 
