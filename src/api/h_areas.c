@@ -108,7 +108,7 @@ int h_areas_list(struct req *r)
 			json_array_append_new(roots, subtree(r, a, n, i, depth));
 	}
 	free(a);
-	return req_reply_json(r, 200, json_pack("{s:o}", "areas", roots), NULL);
+	return req_reply_json(r, 200, json_pack("{s:o}", "areas", roots));
 }
 
 int h_areas_get(struct req *r)
@@ -140,5 +140,5 @@ int h_areas_get(struct req *r)
 	}
 	doc = subtree(r, a, n, i, depth);
 	free(a);
-	return req_reply_json(r, 200, doc, NULL);
+	return req_reply_json(r, 200, doc);
 }

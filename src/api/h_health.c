@@ -18,7 +18,7 @@
 
 int h_healthz(struct req *r)
 {
-	return req_reply_json(r, 200, json_pack("{s:s}", "status", "ok"), NULL);
+	return req_reply_json(r, 200, json_pack("{s:s}", "status", "ok"));
 }
 
 int h_readyz(struct req *r)
@@ -41,8 +41,7 @@ int h_readyz(struct req *r)
 				     NULL, "Retry-After", "5");
 	return req_reply_json(r, 200,
 			      json_pack("{s:s, s:s}", "status", "ready", "db",
-					db_kind_name(db)),
-			      NULL);
+					db_kind_name(db)));
 }
 
 int h_metrics(struct req *r)

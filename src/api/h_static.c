@@ -68,9 +68,7 @@ int h_static(struct req *r)
 	if (!name)
 		name = "index.html";
 	type = type_of(name);
-	if (name[0] == '.' || !type ||
-	    strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-			 "0123456789._-") != strlen(name))
+	if (name[0] == '.' || !type || !req_is_token(name, 255))
 		return problem_reply(r, PROBLEM_NO_ROUTE, NULL, NULL, NULL, NULL);
 	snprintf(path, sizeof path, "%s/%s",
 		 api_server_config(r->srv)->web_root, name);

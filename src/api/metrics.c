@@ -2,14 +2,15 @@
  * metrics: see metrics.h.
  *
  * Storage is a dense array per route: one counter per status code we
- * emit (the STATUSES list; anything else counts under its nearest class
- * representative "other") and one per histogram bucket.  Bucket bounds are
- * Prometheus' defaults (5 ms to 10 s) with 1 ms added, since most of our
- * requests are faster than 5 ms.
+ * emit (the `statuses` list; anything else counts as status "other") and
+ * one per histogram bucket.  Bucket bounds are Prometheus' defaults (5 ms
+ * to 10 s) with 1 ms added, since most of our requests are faster than
+ * 5 ms.
  */
 #include "api/metrics.h"
 
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/mem.h"
@@ -114,16 +115,15 @@ static void render_requests(const struct metrics *m, struct buf *out)
 		for (size_t k = 0; k < N_STATUS; k++) {
 			uint64_t v = load(&m->series[i].by_status[k]);
 
+			char status[8] = "other";
+
 			if (!v)
 				continue;
 			if (statuses[k])
-				buf_printf(out, "gridcare_http_requests_total{route=\"%s\","
-					   "status=\"%d\"} %llu\n", route_name(m, i),
-					   statuses[k], (unsigned long long)v);
-			else
-				buf_printf(out, "gridcare_http_requests_total{route=\"%s\","
-					   "status=\"other\"} %llu\n",
-					   route_name(m, i), (unsigned long long)v);
+				snprintf(status, sizeof status, "%d", statuses[k]);
+			buf_printf(out, "gridcare_http_requests_total{route=\"%s\","
+				   "status=\"%s\"} %llu\n", route_name(m, i), status,
+				   (unsigned long long)v);
 		}
 	}
 }

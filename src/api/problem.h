@@ -32,7 +32,7 @@ enum problem_kind {
 };
 
 /*
- * Answer r with a problem of kind; detail (NULL for the kind's default)
+ * Answer r with a problem of kind; detail (NULL for none)
  * is shown as given, field (NULL allowed) names the offending input.
  * extra_header/value (NULL allowed) adds one header, e.g. Allow for 405.
  */

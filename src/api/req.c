@@ -18,6 +18,15 @@
 
 #include "api/server.h"
 
+int req_is_token(const char *s, size_t max_len)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	return n >= 1 && n <= max_len &&
+	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			 "0123456789._-") == n;
+}
+
 struct db *req_db(struct req *r)
 {
 	if (!r->db) {
@@ -89,8 +98,7 @@ int req_reply_bytes(struct req *r, int status, const char *content_type,
 	return 0;
 }
 
-int req_reply_json(struct req *r, int status, json_t *doc,
-		   const char *content_type)
+int req_reply_json(struct req *r, int status, json_t *doc)
 {
 	char *text = json_dumps(doc, JSON_COMPACT);
 	int rc;
@@ -98,9 +106,8 @@ int req_reply_json(struct req *r, int status, json_t *doc,
 	json_decref(doc);
 	if (!text)
 		return ERR_INTERNAL;
-	rc = req_reply_bytes(r, status,
-			     content_type ? content_type : "application/json",
-			     text, strlen(text), NULL, NULL);
+	rc = req_reply_bytes(r, status, "application/json", text, strlen(text),
+			     NULL, NULL);
 	free(text);
 	return rc;
 }

@@ -51,6 +51,13 @@ struct req {
 	int answered;                  /* a response was queued */
 };
 
+/*
+ * 1 if s is 1 to max_len characters of [A-Za-z0-9._-]: the only shape
+ * accepted for client-chosen request ids and static file names, so
+ * neither can smuggle a path, a quote or a control character.
+ */
+int req_is_token(const char *s, size_t max_len);
+
 /* The database connection for this request (acquired on first use). */
 struct db *req_db(struct req *r);
 /* A path parameter captured by the route, or NULL. */
@@ -60,9 +67,8 @@ const char *req_query(const struct req *r, const char *name);
 /* A request header, or NULL. */
 const char *req_header(const struct req *r, const char *name);
 
-/* Answer with a JSON document (stolen) and content type. */
-int req_reply_json(struct req *r, int status, json_t *doc,
-		   const char *content_type);
+/* Answer with a JSON document (stolen) as application/json. */
+int req_reply_json(struct req *r, int status, json_t *doc);
 /* Answer with bytes (copied); extra_header may be NULL. */
 int req_reply_bytes(struct req *r, int status, const char *content_type,
 		    const void *data, size_t len, const char *extra_name,

@@ -33,6 +33,7 @@
 #include "api/problem.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/mono.h"
 #include "core/num.h"
 
 
@@ -77,24 +78,6 @@ int api_server_port(const struct api_server *s)
 	return s->port;
 }
 
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-static int id_ok(const char *id)
-{
-	size_t n = id ? strlen(id) : 0;
-
-	if (n < 1 || n > REQ_ID_LEN)
-		return 0;
-	return strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-			  "0123456789._-") == n;
-}
-
 static int wants_english(struct MHD_Connection *c)
 {
 	const char *lang = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
@@ -122,11 +105,11 @@ static struct req *req_new(struct api_server *s, struct MHD_Connection *c,
 	r->method = method;
 	r->path = path;
 	r->match.route = -1; /* unmatched until routed (413, aborted) */
-	r->t0_ns = now_ns();
+	r->t0_ns = mono_now_ns();
 	r->lang_en = wants_english(c);
 	buf_init(&r->body, s->cfg->max_body);
 	id = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Request-Id");
-	if (id_ok(id)) {
+	if (req_is_token(id, REQ_ID_LEN)) {
 		snprintf(r->id, sizeof r->id, "%s", id);
 	} else {
 		unsigned char raw[REQ_ID_LEN / 2];
@@ -143,13 +126,13 @@ static int declared_too_big(const struct req *r)
 {
 	const char *cl = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
 						     "Content-Length");
-	uint64_t n;
+	int64_t n;
 
 	if (!cl)
 		return 0;
-	if (num_parse_size(cl, UINT64_MAX, &n))
+	if (num_parse_i64(cl, 0, INT64_MAX, &n))
 		return 0; /* MHD itself rejects malformed lengths */
-	return n > r->srv->cfg->max_body;
+	return (uint64_t)n > r->srv->cfg->max_body;
 }
 
 static int dispatch(struct req *r)
@@ -255,7 +238,7 @@ static void on_complete(void *cls, struct MHD_Connection *c, void **con_cls,
 
 	if (!r)
 		return;
-	dur = now_ns() - r->t0_ns;
+	dur = mono_now_ns() - r->t0_ns;
 	release_db(r); /* a request aborted mid-handler */
 	metrics_observe(s->metrics, r->match.route, r->status, dur, r->db_ns);
 	access_log(r, r->match.route, dur, r->db_ns, toe);
@@ -351,8 +334,8 @@ void api_server_stop(struct api_server *s)
 	fd = MHD_quiesce_daemon(s->daemon);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
-	deadline = now_ns() + (uint64_t)s->cfg->shutdown_grace * 1000000000u;
-	while (metrics_in_flight_now(s->metrics) > 0 && now_ns() < deadline)
+	deadline = mono_now_ns() + (uint64_t)s->cfg->shutdown_grace * 1000000000u;
+	while (metrics_in_flight_now(s->metrics) > 0 && mono_now_ns() < deadline)
 		usleep(10000);
 	if (metrics_in_flight_now(s->metrics) > 0)
 		log_msg(LOG_WARN, "stopping with %lld requests still in flight",

@@ -19,19 +19,11 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/buf.h"
 #include "core/mem.h"
+#include "core/mono.h"
 #include "db/db_int.h"
-
-uint64_t db__now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 static int is_pg_url(const char *t)
 {
@@ -96,10 +88,10 @@ const char *db_kind_name(const struct db *db)
 
 int db_exec(struct db *db, const char *sql, struct err *e)
 {
-	uint64_t t0 = db__now_ns();
+	uint64_t t0 = mono_now_ns();
 	int rc = db->drv->exec(db, sql, e);
 
-	db->time_ns += db__now_ns() - t0;
+	db->time_ns += mono_now_ns() - t0;
 	return rc;
 }
 
@@ -155,9 +147,9 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out,
 	st = xcalloc(1, sizeof *st);
 	st->db = db;
 	st->sql = xstrdup(sql);
-	t0 = db__now_ns();
+	t0 = mono_now_ns();
 	rc = db->drv->prepare(db, st, e);
-	db->time_ns += db__now_ns() - t0;
+	db->time_ns += mono_now_ns() - t0;
 	if (rc) {
 		free(st->sql);
 		free(st);
@@ -189,10 +181,10 @@ int db_bind_null(struct db_stmt *st, int idx)
 
 int db_step(struct db_stmt *st, struct err *e)
 {
-	uint64_t t0 = db__now_ns();
+	uint64_t t0 = mono_now_ns();
 	int rc = st->db->drv->step(st, e);
 
-	st->db->time_ns += db__now_ns() - t0;
+	st->db->time_ns += mono_now_ns() - t0;
 	return rc;
 }
 
@@ -358,6 +350,10 @@ void db_bulk_i64(struct db_bulk *b, int64_t v)
 
 void db_bulk_text(struct db_bulk *b, const char *s)
 {
+	if (!s) {
+		db_bulk_null(b);
+		return;
+	}
 	if (b->st) {
 		if (!b->rc)
 			b->rc = db_bind_text(b->st, b->col, s);
@@ -434,10 +430,10 @@ int db_bulk_close(struct db_bulk *b, struct err *e)
 	if (b->st) {
 		db_reset(b->st);
 	} else if (rc == 0 && b->copy.len) {
-		t0 = db__now_ns();
+		t0 = mono_now_ns();
 		rc = b->db->drv->copy(b->db, b->table, b->cols, b->copy.data,
 				      b->copy.len, e);
-		b->db->time_ns += db__now_ns() - t0;
+		b->db->time_ns += mono_now_ns() - t0;
 	}
 	buf_fini(&b->copy);
 	free(b->table);

@@ -1,6 +1,6 @@
 /*
  * db: the one small database interface every store module is written
- * against, with one driver per engine (sqlite.c; pg.c comes next).
+ * against, with one driver per engine (sqlite.c and pg.c).
  *
  * SQL is written once, in the subset SQLite 3 and PostgreSQL 15 share
  * (DESIGN.md, "One schema"): numbered placeholders ?1, ?2, ... (a driver
@@ -96,6 +96,7 @@ uint64_t db_time_ns(const struct db *db);
 int db_bulk_open(struct db *db, const char *table, const char *const *cols,
 		 int n_cols, struct db_bulk **out, struct err *e);
 void db_bulk_i64(struct db_bulk *b, int64_t v);
+/* Text (copied); NULL stores SQL NULL, as with db_bind_text. */
 void db_bulk_text(struct db_bulk *b, const char *s);
 void db_bulk_null(struct db_bulk *b);
 int db_bulk_row(struct db_bulk *b, struct err *e);

@@ -55,6 +55,4 @@ struct db_stmt {
 extern const struct db_driver db__sqlite_driver;
 extern const struct db_driver db__pg_driver;
 
-uint64_t db__now_ns(void);
-
 #endif

@@ -6,9 +6,10 @@
  * migration then runs as: BEGIN (a serialising write transaction) ->
  * check the version is still missing -> run the SQL -> insert the record
  * -> COMMIT.  If two nodes race, the second waits on the first's write
- * lock and then finds the version recorded, so nothing runs twice; on
- * PostgreSQL, whose DDL is transactional too, a serialization failure is
- * reported as ERR_BUSY and the node simply retries at its next start.
+ * lock and then finds the version recorded, so nothing runs twice.  On
+ * PostgreSQL, whose DDL is transactional too, the loser of a race fails
+ * (a serialization failure, a duplicate key or "already exists") and its
+ * whole transaction rolls back; its next start finds the version applied.
  *
  * The checksum is FNV-1a 64 over the SQL text: it detects accidental
  * edits, it is not a security measure.
@@ -152,29 +153,26 @@ int migrate_status(struct db *db, const struct migration *list, size_t n,
 int migrate_pending(struct db *db, const struct migration *list, size_t n,
 		    int *pending, struct err *e)
 {
-	char old[17];
-	int rc = 0;
-
 	struct db_stmt *st;
+	int applied = 0, rc;
 
-	/* No bookkeeping table yet means nothing is applied.  Checked by
-	 * preparing a query on it, which fails on both engines when the
-	 * table is missing, so the probe never writes. */
-	if (db_prepare(db, "SELECT count(*) FROM schema_migrations", &st,
-		       NULL)) {
+	/* No bookkeeping table yet means nothing is applied.  Preparing a
+	 * query on it fails on both engines when the table is missing, so
+	 * this probe (run by every /readyz) never writes. */
+	if (db_prepare(db, "SELECT version FROM schema_migrations", &st, NULL)) {
 		*pending = (int)n;
 		return 0;
 	}
-	db_reset(st);
-	*pending = 0;
-	for (size_t i = 0; i < n; i++) {
-		int64_t at = 0;
+	/* one query for the applied versions, matched against the list */
+	for (rc = db_step(st, e); rc == DB_ROW; rc = db_step(st, e)) {
+		int64_t v = db_col_i64(st, 0);
 
-		rc = lookup(db, list[i].version, old, &at, e);
-		if (rc < 0)
-			return rc;
-		if (rc == DB_DONE)
-			(*pending)++;
+		for (size_t i = 0; i < n; i++)
+			applied += list[i].version == v;
 	}
+	db_reset(st);
+	if (rc < 0)
+		return rc;
+	*pending = (int)n - applied;
 	return 0;
 }

@@ -146,6 +146,13 @@ static char *rewrite(const char *sql, int *n_params)
 			quote = *p;
 		} else if (p[0] == '-' && p[1] == '-') {
 			quote = '\n';
+		} else if (p[0] == '/' && p[1] == '*') {
+			const char *end = strstr(p + 2, "*/");
+			size_t len = end ? (size_t)(end + 2 - p) : strlen(p);
+
+			buf_append(&b, p, len); /* a comment, copied as it is */
+			p += len - 1;
+			continue;
 		} else if (*p == '?' && p[1] >= '0' && p[1] <= '9') {
 			int64_t n = 0;
 			size_t len = 1;

@@ -35,7 +35,8 @@
  * 1658/NQ-UBTVQH15 merged Bac Giang into Bac Ninh; former Lang Giang
  * district became five communes).  Villages are the former communes and
  * townships each new commune was formed from.  Codes: province "BN",
- * commune = two initials of its name or "KEP", village = three letters.
+ * commune = "BN-" and three letters of its name, village = the commune
+ * code, "-" and three letters.
  * A village may share its commune's name (My Thai, Kep, Tan Dinh, Tien
  * Luc); the full code stays unique because it includes the commune.
  *

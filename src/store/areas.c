@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/mem.h"
+#include "core/buf.h"
 
 static size_t find(const struct area *a, size_t n, const char *code)
 {
@@ -63,42 +63,49 @@ static void roll_up(struct area *a, size_t n)
 	}
 }
 
+/* One row of the areas query as a struct area, counts zero. */
+static void read_row(struct db_stmt *st, struct area *a)
+{
+	memset(a, 0, sizeof *a);
+	snprintf(a->code, AREAS_CODE_MAX, "%s", db_col_text(st, 0));
+	snprintf(a->parent_code, AREAS_CODE_MAX, "%s", db_col_text(st, 1));
+	a->level = (int)db_col_i64(st, 2);
+	snprintf(a->name, AREAS_NAME_MAX, "%s", db_col_text(st, 3));
+	snprintf(a->name_ascii, AREAS_NAME_MAX, "%s", db_col_text(st, 4));
+}
+
 int areas_load_all(struct db *db, struct area **out, size_t *n,
 		   struct err *e)
 {
-	struct area *a = NULL;
-	size_t len = 0, cap = 0;
 	struct db_stmt *st;
+	struct buf rows;
+	struct area row;
+	size_t len;
 	int rc;
 
 	rc = db_prepare(db, "SELECT code, parent_code, level, name, name_ascii"
 			    " FROM areas ORDER BY level, code", &st, e);
 	if (rc)
 		return rc;
+	/* 64 MiB is some 250,000 areas, far beyond any corporation */
+	buf_init(&rows, 64u << 20);
 	for (rc = db_step(st, e); rc == DB_ROW; rc = db_step(st, e)) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 32;
-			a = xrealloc(a, cap * sizeof *a);
+		read_row(st, &row);
+		if (buf_append(&rows, &row, sizeof row)) {
+			rc = err_set(e, ERR_TOOBIG, NULL, "too many areas");
+			break;
 		}
-		memset(&a[len], 0, sizeof *a);
-		snprintf(a[len].code, AREAS_CODE_MAX, "%s", db_col_text(st, 0));
-		snprintf(a[len].parent_code, AREAS_CODE_MAX, "%s",
-			 db_col_text(st, 1));
-		a[len].level = (int)db_col_i64(st, 2);
-		snprintf(a[len].name, AREAS_NAME_MAX, "%s", db_col_text(st, 3));
-		snprintf(a[len].name_ascii, AREAS_NAME_MAX, "%s",
-			 db_col_text(st, 4));
-		len++;
 	}
 	db_reset(st);
+	len = rows.len / sizeof row;
 	if (rc == DB_DONE)
-		rc = load_counts(db, a, len, e);
+		rc = load_counts(db, (struct area *)rows.data, len, e);
 	if (rc) {
-		free(a);
+		buf_fini(&rows);
 		return rc;
 	}
-	roll_up(a, len);
-	*out = a;
+	roll_up((struct area *)rows.data, len);
+	*out = (struct area *)buf_take(&rows);
 	*n = len;
 	return 0;
 }

@@ -32,7 +32,7 @@ struct area {
 
 /*
  * Every area ordered by level then code, with rolled-up counts.  *out is
- * written only on success (possibly NULL with *n = 0 on an empty table).
+ * written only on success (never NULL; *n = 0 on an empty table).
  */
 int areas_load_all(struct db *db, struct area **out, size_t *n,
 		   struct err *e);

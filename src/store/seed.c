@@ -51,6 +51,14 @@ static int clear(struct db *db, struct err *e)
 	return db_commit(db, e);
 }
 
+/* Close b (NULL allowed); keep the first error: rc if set, else close's. */
+static int close_bulk(struct db_bulk *b, int rc, struct err *e)
+{
+	int r = db_bulk_close(b, rc ? NULL : e);
+
+	return rc ? rc : r;
+}
+
 static int write_areas(struct db *db, int64_t *n_out, struct err *e)
 {
 	static const char *const cols[] = {"code", "parent_code", "level", "name",
@@ -67,17 +75,13 @@ static int write_areas(struct db *db, int64_t *n_out, struct err *e)
 	rc = db_bulk_open(db, "areas", cols, 5, &b, e);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		db_bulk_text(b, a[i].code);
-		if (a[i].parent_code)
-			db_bulk_text(b, a[i].parent_code);
-		else
-			db_bulk_null(b);
+		db_bulk_text(b, a[i].parent_code); /* NULL for the province */
 		db_bulk_i64(b, a[i].level);
 		db_bulk_text(b, a[i].name);
 		db_bulk_text(b, a[i].name_ascii);
 		rc = db_bulk_row(b, e);
 	}
-	if (b && db_bulk_close(b, rc ? NULL : e) && rc == 0)
-		rc = e ? e->code : ERR_DB;
+	rc = close_bulk(b, rc, e);
 	if (rc == 0)
 		rc = db_commit(db, e);
 	else
@@ -113,18 +117,14 @@ static int open_loaders(struct db *db, struct loaders *l, struct err *e)
 	return rc;
 }
 
-/* Close all three (PostgreSQL needs each COPY finished in order). */
+/* Close all three (customers before meters before usage, the order
+ * their foreign keys need on PostgreSQL, where rows travel at close). */
 static int close_loaders(struct loaders *l, int rc, struct err *e)
 {
-	struct db_bulk **all[3] = {&l->cust, &l->meter, &l->usage};
-
-	for (int i = 0; i < 3; i++) {
-		int r = db_bulk_close(*all[i], rc ? NULL : e);
-
-		*all[i] = NULL;
-		if (r && rc == 0)
-			rc = r;
-	}
+	rc = close_bulk(l->cust, rc, e);
+	rc = close_bulk(l->meter, rc, e);
+	rc = close_bulk(l->usage, rc, e);
+	memset(l, 0, sizeof *l);
 	return rc;
 }
 
@@ -132,24 +132,23 @@ static int put_customer(struct loaders *l, const struct demo_customer *c,
 			int64_t first_day, struct err *e)
 {
 	char installed[DAY_ISO_LEN + 1];
+	int rc;
 
 	db_bulk_i64(l->cust, c->customer_id);
 	db_bulk_text(l->cust, c->code);
 	db_bulk_text(l->cust, c->area_code);
 	db_bulk_text(l->cust, c->name);
 	db_bulk_text(l->cust, c->address);
-	if (c->phone[0])
-		db_bulk_text(l->cust, c->phone);
-	else
-		db_bulk_null(l->cust);
+	db_bulk_text(l->cust, c->phone[0] ? c->phone : NULL);
 	db_bulk_text(l->cust, tariff_names[c->tariff]);
 	db_bulk_i64(l->cust, c->cycle_day);
 	db_bulk_i64(l->cust, c->household_quota);
 	db_bulk_i64(l->cust, c->has_smartphone);
 	/* contracts signed over the ten years before the history starts */
 	db_bulk_i64(l->cust, day_start_utc(first_day - c->customer_id % 3650));
-	if (db_bulk_row(l->cust, e))
-		return ERR_DB;
+	rc = db_bulk_row(l->cust, e);
+	if (rc)
+		return rc;
 	day_format(first_day - c->customer_id % 3650, installed,
 		   sizeof installed);
 	db_bulk_i64(l->meter, c->customer_id);
@@ -167,6 +166,7 @@ static int put_usage(struct loaders *l, struct rng *r,
 {
 	for (int64_t d = 0; d < n_days; d++) {
 		int64_t wh = demo_day_wh(r, c, first_day + d);
+		int rc;
 
 		if (wh < 0)
 			continue; /* a gap: the meter did not report */
@@ -174,8 +174,9 @@ static int put_usage(struct loaders *l, struct rng *r,
 		db_bulk_i64(l->usage, 1);
 		db_bulk_text(l->usage, days[d]);
 		db_bulk_i64(l->usage, wh);
-		if (db_bulk_row(l->usage, e))
-			return ERR_DB;
+		rc = db_bulk_row(l->usage, e);
+		if (rc)
+			return rc;
 		(*rows)++;
 	}
 	return 0;

@@ -275,6 +275,28 @@ static void text_bind_null_pointer_binds_null(void **state)
 			 1);
 }
 
+static void question_mark_inside_comments_is_not_a_placeholder(void **state)
+{
+	struct fx *f = fx(state);
+	struct db_stmt *st;
+	struct err e;
+
+	make_table(f->db);
+	/* with ?2 and ?3 taken for parameters, PostgreSQL would expect three
+	 * values and the statement would fail */
+	assert_int_equal(db_prepare(f->db,
+				    "INSERT INTO gc_t (id, name) /* not ?2 */"
+				    " VALUES (?1, 'x') -- nor ?3\n",
+				    &st, &e),
+			 0);
+	db_bind_i64(st, 1, 7);
+	assert_int_equal(db_step(st, &e), DB_DONE);
+	db_reset(st);
+	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"
+					  " WHERE id = 7 AND name = 'x'"),
+			 1);
+}
+
 static void placeholder_may_repeat_and_appear_out_of_order(void **state)
 {
 	struct fx *f = fx(state);
@@ -861,6 +883,7 @@ static void sqlite_enforces_foreign_keys(void **state)
 	X(text_bind_null_pointer_binds_null)                                   \
 	X(placeholder_may_repeat_and_appear_out_of_order)                      \
 	X(question_mark_inside_string_literal_is_not_a_placeholder)            \
+	X(question_mark_inside_comments_is_not_a_placeholder)                  \
 	X(changes_counts_rows_of_last_write)                                   \
 	X(cache_returns_same_statement_for_same_text)                          \
 	X(cached_statement_comes_back_reset_without_bindings)                  \
