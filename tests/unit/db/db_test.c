@@ -15,10 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/err.h"
 #include "db/db.h"
+#include "testdb.h"
 
 enum { N_BULK = 10000 };
 
@@ -32,40 +32,13 @@ struct fx {
 static struct fx sqlite_fx = {.kind = DB_SQLITE};
 static struct fx pg_fx = {.kind = DB_PG};
 
-static const char *pg_url(void)
-{
-	const char *u = getenv("GC_TEST_PG");
-
-	return u && *u ? u : NULL;
-}
-
-static void remove_sqlite_files(const char *path)
-{
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
-	char p[96];
-
-	for (size_t i = 0; i < 4; i++) {
-		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
-		unlink(p);
-	}
-}
-
 static int setup_sqlite(void **state)
 {
 	struct fx *f = &sqlite_fx;
-	struct err e;
-	int fd;
 
-	snprintf(f->path, sizeof f->path, "/tmp/gc_db_test_XXXXXX");
-	fd = mkstemp(f->path);
-	if (fd < 0)
+	if (testdb_open_sqlite(f->path, &f->db, 0))
 		return -1;
-	close(fd);
 	snprintf(f->target, sizeof f->target, "%s", f->path);
-	if (db_open(f->target, &f->db, &e)) {
-		fprintf(stderr, "db_open %s: %s\n", f->target, e.msg);
-		return -1;
-	}
 	*state = f;
 	return 0;
 }
@@ -73,41 +46,16 @@ static int setup_sqlite(void **state)
 static int setup_pg(void **state)
 {
 	struct fx *f = &pg_fx;
-	const char *url = pg_url();
-	struct err e;
 
 	*state = f;
-	f->db = NULL;
-	if (!url)
-		return 0; /* each test skips */
-	snprintf(f->target, sizeof f->target,
-		 "%s%soptions=-csearch_path%%3Dgc_test_db"
-		 "%%20-cclient_min_messages%%3Dwarning",
-		 url, strchr(url, '?') ? "&" : "?");
-	if (db_open(f->target, &f->db, &e)) {
-		fprintf(stderr, "db_open %s: %s\n", f->target, e.msg);
-		return -1;
-	}
-	if (db_exec(f->db,
-		    "DROP SCHEMA IF EXISTS gc_test_db CASCADE;"
-		    " CREATE SCHEMA gc_test_db",
-		    &e)) {
-		fprintf(stderr, "schema: %s\n", e.msg);
-		return -1;
-	}
-	return 0;
+	return testdb_open_pg("gc_test_db", f->target, sizeof f->target, &f->db);
 }
 
 static int teardown(void **state)
 {
 	struct fx *f = *state;
 
-	db_close(f->db);
-	f->db = NULL;
-	if (f->path[0]) {
-		remove_sqlite_files(f->path);
-		f->path[0] = '\0';
-	}
+	testdb_close(f->path, &f->db);
 	return 0;
 }
 
@@ -121,35 +69,9 @@ static struct fx *fx(void **state)
 	return f;
 }
 
-/* Run sql and fail the test on error. */
-static void exec_ok(struct db *db, const char *sql)
-{
-	struct err e;
-
-	err_clear(&e);
-	if (db_exec(db, sql, &e))
-		fail_msg("exec %s: %s", sql, e.msg);
-}
-
-/* The first column of the single row of sql, as an integer. */
-static int64_t query_i64(struct db *db, const char *sql)
-{
-	struct db_stmt *st;
-	struct err e;
-	int64_t v;
-
-	err_clear(&e);
-	if (db_prepare(db, sql, &st, &e))
-		fail_msg("prepare %s: %s", sql, e.msg);
-	assert_int_equal(db_step(st, &e), DB_ROW);
-	v = db_col_i64(st, 0);
-	db_reset(st);
-	return v;
-}
-
 static void make_table(struct db *db)
 {
-	exec_ok(db, "CREATE TABLE gc_t (id BIGINT PRIMARY KEY,"
+	testdb_exec(db, "CREATE TABLE gc_t (id BIGINT PRIMARY KEY,"
 		    " name TEXT NOT NULL, note TEXT)");
 }
 
@@ -177,11 +99,11 @@ static void exec_runs_several_statements(void **state)
 	struct fx *f = fx(state);
 
 	make_table(f->db);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a');"
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a');"
 		       " INSERT INTO gc_t (id, name) VALUES (2, 'b');"
 		       " INSERT INTO gc_t (id, name) VALUES (3, 'c')");
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"), 3);
-	assert_int_equal(query_i64(f->db, "SELECT sum(id) FROM gc_t"), 6);
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"), 3);
+	assert_int_equal(testdb_i64(f->db, "SELECT sum(id) FROM gc_t"), 6);
 }
 
 static void exec_reports_syntax_error_as_db_error(void **state)
@@ -270,7 +192,7 @@ static void text_bind_null_pointer_binds_null(void **state)
 	assert_int_equal(db_bind_text(st, 2, NULL), 0);
 	assert_int_equal(db_step(st, &e), DB_DONE);
 	db_reset(st);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"
 					  " WHERE note IS NULL"),
 			 1);
 }
@@ -292,7 +214,7 @@ static void question_mark_inside_comments_is_not_a_placeholder(void **state)
 	db_bind_i64(st, 1, 7);
 	assert_int_equal(db_step(st, &e), DB_DONE);
 	db_reset(st);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"
 					  " WHERE id = 7 AND name = 'x'"),
 			 1);
 }
@@ -313,7 +235,7 @@ static void placeholder_may_repeat_and_appear_out_of_order(void **state)
 	db_bind_i64(st, 2, 42);
 	assert_int_equal(db_step(st, &e), DB_DONE);
 	db_reset(st);
-	assert_int_equal(query_i64(f->db,
+	assert_int_equal(testdb_i64(f->db,
 				   "SELECT count(*) FROM gc_t WHERE id = 42"
 				   " AND name = 'same' AND note = 'same'"),
 			 1);
@@ -342,7 +264,7 @@ static void changes_counts_rows_of_last_write(void **state)
 	struct err e;
 
 	make_table(f->db);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a'), (2, 'a'),"
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a'), (2, 'a'),"
 		       " (3, 'b')");
 	assert_int_equal(db_prepare(f->db,
 				    "UPDATE gc_t SET note = 'x'"
@@ -388,7 +310,7 @@ static void cached_statement_comes_back_reset_without_bindings(void **state)
 	struct err e;
 
 	make_table(f->db);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a'), (2, 'b')");
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a'), (2, 'b')");
 	assert_int_equal(db_prepare(f->db, sql, &st, &e), 0);
 	db_bind_i64(st, 1, 2);
 	assert_int_equal(db_step(st, &e), DB_ROW);
@@ -450,7 +372,7 @@ static void duplicate_key_on_step_is_conflict(void **state)
 	struct err e;
 
 	make_table(f->db);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
 	assert_int_equal(db_prepare(f->db,
 				    "INSERT INTO gc_t (id, name)"
 				    " VALUES (?1, ?2)",
@@ -462,7 +384,7 @@ static void duplicate_key_on_step_is_conflict(void **state)
 	assert_int_equal(db_step(st, &e), ERR_CONFLICT);
 	assert_int_equal(e.code, ERR_CONFLICT);
 	db_reset(st);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
 }
 
 static void not_null_violation_is_conflict(void **state)
@@ -489,7 +411,7 @@ static void duplicate_key_in_exec_is_conflict(void **state)
 	struct err e;
 
 	make_table(f->db);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
 	err_clear(&e);
 	assert_int_equal(db_exec(f->db,
 				 "INSERT INTO gc_t (id, name)"
@@ -506,10 +428,10 @@ static void rollback_discards_writes(void **state)
 
 	make_table(f->db);
 	assert_int_equal(db_begin(f->db, &e), 0);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
 	db_rollback(f->db);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"), 0);
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"), 0);
 }
 
 static void commit_keeps_writes(void **state)
@@ -519,10 +441,10 @@ static void commit_keeps_writes(void **state)
 
 	make_table(f->db);
 	assert_int_equal(db_begin(f->db, &e), 0);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
 	assert_int_equal(db_commit(f->db, &e), 0);
 	db_rollback(f->db); /* a no-op now */
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
 }
 
 static void committed_writes_are_seen_by_another_connection(void **state)
@@ -534,10 +456,10 @@ static void committed_writes_are_seen_by_another_connection(void **state)
 	make_table(f->db);
 	assert_int_equal(db_open(f->target, &other, &e), 0);
 	assert_int_equal(db_begin(f->db, &e), 0);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
-	assert_int_equal(query_i64(other, "SELECT count(*) FROM gc_t"), 0);
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
+	assert_int_equal(testdb_i64(other, "SELECT count(*) FROM gc_t"), 0);
 	assert_int_equal(db_commit(f->db, &e), 0);
-	assert_int_equal(query_i64(other, "SELECT count(*) FROM gc_t"), 1);
+	assert_int_equal(testdb_i64(other, "SELECT count(*) FROM gc_t"), 1);
 	db_close(other);
 }
 
@@ -548,12 +470,12 @@ static void begin_twice_fails_and_keeps_first_transaction(void **state)
 
 	make_table(f->db);
 	assert_int_equal(db_begin(f->db, &e), 0);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
 	err_clear(&e);
 	assert_int_equal(db_begin(f->db, &e), ERR_INTERNAL);
 	assert_int_equal(e.code, ERR_INTERNAL);
 	assert_int_equal(db_commit(f->db, &e), 0);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
 }
 
 static void commit_without_begin_fails(void **state)
@@ -572,10 +494,10 @@ static void rollback_outside_transaction_is_noop(void **state)
 	struct err e;
 
 	make_table(f->db);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
 	db_rollback(f->db);
 	db_rollback(f->db);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
 	assert_int_equal(db_begin(f->db, &e), 0); /* still usable */
 	db_rollback(f->db);
 }
@@ -589,9 +511,9 @@ static void begin_after_rollback_works(void **state)
 	assert_int_equal(db_begin(f->db, &e), 0);
 	db_rollback(f->db);
 	assert_int_equal(db_begin(f->db, &e), 0);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (5, 'e')");
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (5, 'e')");
 	assert_int_equal(db_commit(f->db, &e), 0);
-	assert_int_equal(query_i64(f->db, "SELECT id FROM gc_t"), 5);
+	assert_int_equal(testdb_i64(f->db, "SELECT id FROM gc_t"), 5);
 }
 
 static void bulk_load_of_10000_rows(void **state)
@@ -618,10 +540,10 @@ static void bulk_load_of_10000_rows(void **state)
 	}
 	assert_int_equal(db_bulk_close(b, &e), 0);
 	assert_int_equal(db_commit(f->db, &e), 0);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"), N_BULK);
-	assert_int_equal(query_i64(f->db, "SELECT sum(id) FROM gc_t"),
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"), N_BULK);
+	assert_int_equal(testdb_i64(f->db, "SELECT sum(id) FROM gc_t"),
 			 (int64_t)N_BULK * (N_BULK + 1) / 2);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"
 					  " WHERE note IS NULL"),
 			 N_BULK / 2);
 	assert_int_equal(db_prepare(f->db,
@@ -652,7 +574,7 @@ static void bulk_load_is_undone_by_rollback(void **state)
 	}
 	assert_int_equal(db_bulk_close(b, &e), 0);
 	db_rollback(f->db);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"), 0);
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"), 0);
 }
 
 static void bulk_outside_transaction_fails(void **state)
@@ -697,7 +619,7 @@ static void bulk_duplicate_key_fails_the_load(void **state)
 	int rc = 0, rc_close;
 
 	make_table(f->db);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (2, 'there')");
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (2, 'there')");
 	assert_int_equal(db_begin(f->db, &e), 0);
 	assert_int_equal(db_bulk_open(f->db, "gc_t", cols, 2, &b, &e), 0);
 	for (int i = 1; i <= 3 && rc == 0; i++) {
@@ -712,7 +634,7 @@ static void bulk_duplicate_key_fails_the_load(void **state)
 		rc = rc_close;
 	assert_int_equal(rc, ERR_CONFLICT);
 	db_rollback(f->db);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"), 1);
 }
 
 static void time_in_engine_is_accumulated(void **state)
@@ -721,7 +643,7 @@ static void time_in_engine_is_accumulated(void **state)
 	uint64_t t0 = db_time_ns(f->db);
 
 	make_table(f->db);
-	assert_true(query_i64(f->db, "SELECT count(*) FROM gc_t") == 0);
+	assert_true(testdb_i64(f->db, "SELECT count(*) FROM gc_t") == 0);
 	assert_true(db_time_ns(f->db) > t0);
 }
 
@@ -771,13 +693,13 @@ static void pool_rolls_back_connection_released_in_transaction(void **state)
 	assert_int_equal(db_pool_new(f->target, 1, &p, &e), 0);
 	a = db_pool_acquire(p);
 	assert_int_equal(db_begin(a, &e), 0);
-	exec_ok(a, "INSERT INTO gc_t (id, name) VALUES (1, 'lost')");
+	testdb_exec(a, "INSERT INTO gc_t (id, name) VALUES (1, 'lost')");
 	db_pool_release(p, a);
 	b = db_pool_acquire(p);
 	assert_ptr_equal(b, a);
 	/* the write is gone and the connection is out of its transaction */
-	assert_int_equal(query_i64(b, "SELECT count(*) FROM gc_t"), 0);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t"), 0);
+	assert_int_equal(testdb_i64(b, "SELECT count(*) FROM gc_t"), 0);
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t"), 0);
 	assert_int_equal(db_begin(b, &e), 0);
 	assert_int_equal(db_commit(b, &e), 0);
 	db_pool_release(p, b);
@@ -853,11 +775,11 @@ static void sqlite_prefix_selects_sqlite_file(void **state)
 	struct err e;
 
 	make_table(f->db);
-	exec_ok(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
+	testdb_exec(f->db, "INSERT INTO gc_t (id, name) VALUES (1, 'a')");
 	snprintf(target, sizeof target, "sqlite:%s", f->path);
 	assert_int_equal(db_open(target, &db, &e), 0);
 	assert_int_equal(db_kind(db), DB_SQLITE);
-	assert_int_equal(query_i64(db, "SELECT count(*) FROM gc_t"), 1);
+	assert_int_equal(testdb_i64(db, "SELECT count(*) FROM gc_t"), 1);
 	db_close(db);
 }
 
@@ -866,7 +788,7 @@ static void sqlite_enforces_foreign_keys(void **state)
 	struct fx *f = fx(state);
 	struct err e;
 
-	exec_ok(f->db, "CREATE TABLE gc_p (id INTEGER PRIMARY KEY);"
+	testdb_exec(f->db, "CREATE TABLE gc_p (id INTEGER PRIMARY KEY);"
 		       " CREATE TABLE gc_c (p INTEGER REFERENCES gc_p (id))");
 	assert_int_equal(db_exec(f->db, "INSERT INTO gc_c VALUES (9)", &e),
 			 ERR_CONFLICT);
@@ -928,7 +850,7 @@ int main(void)
 
 	failed = cmocka_run_group_tests_name("db on sqlite", sqlite_tests, NULL,
 					     NULL);
-	if (!pg_url())
+	if (!testdb_pg_url())
 		printf("GC_TEST_PG is unset: the PostgreSQL group is skipped"
 		       " (set it to a postgresql:// URL, see "
 		       "scripts/test-pg-start)\n");

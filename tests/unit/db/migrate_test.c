@@ -15,11 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "core/err.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "testdb.h"
 
 struct fx {
 	enum db_kind kind;
@@ -48,28 +48,12 @@ static const struct migration bad_second[] = {
      NULL, NULL},
 };
 
-static const char *pg_url(void)
-{
-	const char *u = getenv("GC_TEST_PG");
-
-	return u && *u ? u : NULL;
-}
-
 static int setup_sqlite(void **state)
 {
 	struct fx *f = &sqlite_fx;
-	struct err e;
-	int fd;
 
-	snprintf(f->path, sizeof f->path, "/tmp/gc_migrate_test_XXXXXX");
-	fd = mkstemp(f->path);
-	if (fd < 0)
+	if (testdb_open_sqlite(f->path, &f->db, 0))
 		return -1;
-	close(fd);
-	if (db_open(f->path, &f->db, &e)) {
-		fprintf(stderr, "db_open %s: %s\n", f->path, e.msg);
-		return -1;
-	}
 	*state = f;
 	return 0;
 }
@@ -77,43 +61,17 @@ static int setup_sqlite(void **state)
 static int setup_pg(void **state)
 {
 	struct fx *f = &pg_fx;
-	struct err e;
+	char target[1200];
 
 	*state = f;
-	f->db = NULL;
-	if (!pg_url())
-		return 0; /* each test skips */
-	if (db_open(pg_url(), &f->db, &e)) {
-		fprintf(stderr, "db_open %s: %s\n", pg_url(), e.msg);
-		return -1;
-	}
-	if (db_exec(f->db,
-		    "SET client_min_messages TO warning;"
-		    " DROP SCHEMA IF EXISTS gc_test_migrate CASCADE;"
-		    " CREATE SCHEMA gc_test_migrate;"
-		    " SET search_path TO gc_test_migrate",
-		    &e)) {
-		fprintf(stderr, "schema: %s\n", e.msg);
-		return -1;
-	}
-	return 0;
+	return testdb_open_pg("gc_test_migrate", target, sizeof target, &f->db);
 }
 
 static int teardown(void **state)
 {
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
 	struct fx *f = *state;
-	char p[96];
 
-	db_close(f->db);
-	f->db = NULL;
-	if (f->path[0]) {
-		for (size_t i = 0; i < 4; i++) {
-			snprintf(p, sizeof p, "%s%s", f->path, suffix[i]);
-			unlink(p);
-		}
-		f->path[0] = '\0';
-	}
+	testdb_close(f->path, &f->db);
 	return 0;
 }
 
@@ -124,21 +82,6 @@ static struct fx *fx(void **state)
 	if (!f->db)
 		skip();
 	return f;
-}
-
-static int64_t query_i64(struct db *db, const char *sql)
-{
-	struct db_stmt *st;
-	struct err e;
-	int64_t v;
-
-	err_clear(&e);
-	if (db_prepare(db, sql, &st, &e))
-		fail_msg("prepare %s: %s", sql, e.msg);
-	assert_int_equal(db_step(st, &e), DB_ROW);
-	v = db_col_i64(st, 0);
-	db_reset(st);
-	return v;
 }
 
 /* 1 if table exists (a query on it prepares), 0 if not. */
@@ -164,11 +107,11 @@ static void fresh_db_applies_every_migration(void **state)
 	    migrate_apply(f->db, migrate_all, migrate_n_all, &applied, &e), 0);
 	assert_int_equal(applied, (int)migrate_n_all);
 	assert_int_equal(
-	    query_i64(f->db, "SELECT count(*) FROM schema_migrations"),
+	    testdb_i64(f->db, "SELECT count(*) FROM schema_migrations"),
 	    (int64_t)migrate_n_all);
 	/* 0001_core made its tables */
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM customers"), 0);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM daily_usage"),
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM customers"), 0);
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM daily_usage"),
 			 0);
 }
 
@@ -184,7 +127,7 @@ static void second_run_applies_nothing(void **state)
 	    migrate_apply(f->db, migrate_all, migrate_n_all, &applied, &e), 0);
 	assert_int_equal(applied, 0);
 	assert_int_equal(
-	    query_i64(f->db, "SELECT count(*) FROM schema_migrations"),
+	    testdb_i64(f->db, "SELECT count(*) FROM schema_migrations"),
 	    (int64_t)migrate_n_all);
 }
 
@@ -291,7 +234,7 @@ static void failing_migration_is_rolled_back_and_stays_pending(void **state)
 	assert_true(table_exists(f->db, "gc_t_one"));
 	assert_false(table_exists(f->db, "gc_t_two"));
 	assert_int_equal(
-	    query_i64(f->db, "SELECT count(*) FROM schema_migrations"), 1);
+	    testdb_i64(f->db, "SELECT count(*) FROM schema_migrations"), 1);
 }
 
 static void corrected_migration_applies_after_failure(void **state)
@@ -304,7 +247,7 @@ static void corrected_migration_applies_after_failure(void **state)
 			 ERR_DB);
 	assert_int_equal(migrate_apply(f->db, good, 2, &applied, &e), 0);
 	assert_int_equal(applied, 1);
-	assert_int_equal(query_i64(f->db, "SELECT count(*) FROM gc_t_two"), 1);
+	assert_int_equal(testdb_i64(f->db, "SELECT count(*) FROM gc_t_two"), 1);
 }
 
 static void edited_sql_of_applied_migration_is_changed(void **state)
@@ -439,7 +382,7 @@ int main(void)
 
 	failed = cmocka_run_group_tests_name("migrate on sqlite", sqlite_tests,
 					     NULL, NULL);
-	if (!pg_url())
+	if (!testdb_pg_url())
 		printf("GC_TEST_PG is unset: the PostgreSQL group is skipped"
 		       " (set it to a postgresql:// URL, see "
 		       "scripts/test-pg-start)\n");

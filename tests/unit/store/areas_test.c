@@ -13,12 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/err.h"
 #include "db/db.h"
 #include "db/migrate.h"
 #include "store/areas.h"
+#include "testdb.h"
 
 struct fx {
 	char path[64];
@@ -28,44 +28,19 @@ struct fx {
 static int setup(void **state)
 {
 	static struct fx f;
-	struct err e;
-	int fd, applied;
 
-	snprintf(f.path, sizeof f.path, "/tmp/gc_areas_test_XXXXXX");
-	fd = mkstemp(f.path);
-	if (fd < 0)
+	if (testdb_open_sqlite(f.path, &f.db, 1))
 		return -1;
-	close(fd);
-	if (db_open(f.path, &f.db, &e) ||
-	    migrate_apply(f.db, migrate_all, migrate_n_all, &applied, &e)) {
-		fprintf(stderr, "setup: %s\n", e.msg);
-		return -1;
-	}
 	*state = &f;
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	static const char *const suffix[] = {"", "-wal", "-shm"};
 	struct fx *f = *state;
-	char p[96];
 
-	db_close(f->db);
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(p, sizeof p, "%s%s", f->path, suffix[i]);
-		unlink(p);
-	}
+	testdb_close(f->path, &f->db);
 	return 0;
-}
-
-static void exec_ok(struct db *db, const char *sql)
-{
-	struct err e;
-
-	err_clear(&e);
-	if (db_exec(db, sql, &e))
-		fail_msg("exec %s: %s", sql, e.msg);
 }
 
 static struct area mk(const char *code, const char *parent, int level,
@@ -109,7 +84,7 @@ static void save_tree(struct db *db)
  */
 static void insert_customers(struct db *db)
 {
-	exec_ok(db, "INSERT INTO customers (customer_id, code, area_code, name,"
+	testdb_exec(db, "INSERT INTO customers (customer_id, code, area_code, name,"
 		    " address, phone, tariff_class, cycle_day, household_quota,"
 		    " has_smartphone, created_at) VALUES"
 		    " (1, 'PA05010000001', 'BN-A-1', 'A', 'x', NULL, "

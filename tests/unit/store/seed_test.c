@@ -16,13 +16,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/day.h"
 #include "core/err.h"
 #include "db/db.h"
 #include "db/migrate.h"
 #include "store/seed.h"
+#include "testdb.h"
 
 enum { N_CUSTOMERS = 300, SEED = 7, MONTHS = 13 };
 
@@ -40,34 +40,12 @@ static struct group g;
 
 static int open_migrated(struct tmpdb *t)
 {
-	struct err e;
-	int fd, applied;
-
-	snprintf(t->path, sizeof t->path, "/tmp/gc_seed_test_XXXXXX");
-	fd = mkstemp(t->path);
-	if (fd < 0)
-		return -1;
-	close(fd);
-	err_clear(&e);
-	if (db_open(t->path, &t->db, &e) ||
-	    migrate_apply(t->db, migrate_all, migrate_n_all, &applied, &e)) {
-		fprintf(stderr, "open_migrated: %s\n", e.msg);
-		return -1;
-	}
-	return 0;
+	return testdb_open_sqlite(t->path, &t->db, 1);
 }
 
 static void close_tmp(struct tmpdb *t)
 {
-	static const char *const suffix[] = {"", "-wal", "-shm"};
-	char p[96];
-
-	db_close(t->db);
-	t->db = NULL;
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(p, sizeof p, "%s%s", t->path, suffix[i]);
-		unlink(p);
-	}
+	testdb_close(t->path, &t->db);
 }
 
 static struct seed_opts opts(int64_t customers, uint64_t seed, int months,
@@ -107,35 +85,6 @@ static int group_teardown(void **state)
 	return 0;
 }
 
-static int64_t query_i64(struct db *db, const char *sql)
-{
-	struct db_stmt *st;
-	struct err e;
-	int64_t v;
-
-	err_clear(&e);
-	if (db_prepare(db, sql, &st, &e))
-		fail_msg("prepare %s: %s", sql, e.msg);
-	assert_int_equal(db_step(st, &e), DB_ROW);
-	v = db_col_i64(st, 0);
-	db_reset(st);
-	return v;
-}
-
-/* The first column of the single row of sql, as text, into out. */
-static void query_text(struct db *db, const char *sql, char *out, size_t n)
-{
-	struct db_stmt *st;
-	struct err e;
-
-	err_clear(&e);
-	if (db_prepare(db, sql, &st, &e))
-		fail_msg("prepare %s: %s", sql, e.msg);
-	assert_int_equal(db_step(st, &e), DB_ROW);
-	snprintf(out, n, "%s", db_col_text(st, 0));
-	db_reset(st);
-}
-
 /* What identifies the data: usage sum and count, customer names. */
 struct digest {
 	int64_t usage_sum, usage_rows, customers, areas, name_len_sum;
@@ -144,13 +93,13 @@ struct digest {
 
 static void digest(struct db *db, struct digest *d)
 {
-	d->usage_sum = query_i64(db, "SELECT sum(energy_wh) FROM daily_usage");
-	d->usage_rows = query_i64(db, "SELECT count(*) FROM daily_usage");
-	d->customers = query_i64(db, "SELECT count(*) FROM customers");
-	d->areas = query_i64(db, "SELECT count(*) FROM areas");
-	d->name_len_sum = query_i64(db, "SELECT sum(length(name) * customer_id)"
+	d->usage_sum = testdb_i64(db, "SELECT sum(energy_wh) FROM daily_usage");
+	d->usage_rows = testdb_i64(db, "SELECT count(*) FROM daily_usage");
+	d->customers = testdb_i64(db, "SELECT count(*) FROM customers");
+	d->areas = testdb_i64(db, "SELECT count(*) FROM areas");
+	d->name_len_sum = testdb_i64(db, "SELECT sum(length(name) * customer_id)"
 					" FROM customers");
-	query_text(db,
+	testdb_text(db,
 		   "SELECT name FROM customers ORDER BY customer_id LIMIT 1",
 		   d->first_name, sizeof d->first_name);
 }
@@ -171,20 +120,20 @@ static void result_counts_match_the_tables(void **state)
 {
 	(void)state;
 	assert_int_equal(g.res.customers, N_CUSTOMERS);
-	assert_int_equal(query_i64(g.t.db, "SELECT count(*) FROM customers"),
+	assert_int_equal(testdb_i64(g.t.db, "SELECT count(*) FROM customers"),
 			 N_CUSTOMERS);
-	assert_int_equal(query_i64(g.t.db, "SELECT count(*) FROM daily_usage"),
+	assert_int_equal(testdb_i64(g.t.db, "SELECT count(*) FROM daily_usage"),
 			 g.res.usage_rows);
 	assert_int_equal(g.res.areas, 25);
-	assert_int_equal(query_i64(g.t.db, "SELECT count(*) FROM areas"), 25);
+	assert_int_equal(testdb_i64(g.t.db, "SELECT count(*) FROM areas"), 25);
 }
 
 static void every_customer_has_one_meter(void **state)
 {
 	(void)state;
-	assert_int_equal(query_i64(g.t.db, "SELECT count(*) FROM meters"),
+	assert_int_equal(testdb_i64(g.t.db, "SELECT count(*) FROM meters"),
 			 N_CUSTOMERS);
-	assert_int_equal(query_i64(g.t.db, "SELECT count(DISTINCT customer_id)"
+	assert_int_equal(testdb_i64(g.t.db, "SELECT count(DISTINCT customer_id)"
 					   " FROM meters WHERE meter_id = 1"),
 			 N_CUSTOMERS);
 }
@@ -193,9 +142,9 @@ static void customer_ids_run_from_1_to_n(void **state)
 {
 	(void)state;
 	assert_int_equal(
-	    query_i64(g.t.db, "SELECT min(customer_id) FROM customers"), 1);
+	    testdb_i64(g.t.db, "SELECT min(customer_id) FROM customers"), 1);
 	assert_int_equal(
-	    query_i64(g.t.db, "SELECT max(customer_id) FROM customers"),
+	    testdb_i64(g.t.db, "SELECT max(customer_id) FROM customers"),
 	    N_CUSTOMERS);
 }
 
@@ -206,13 +155,13 @@ static void usage_spans_2025_10_25_to_2026_11_24(void **state)
 	char first[16], last[16];
 
 	(void)state;
-	query_text(g.t.db, "SELECT min(day) FROM daily_usage", first,
+	testdb_text(g.t.db, "SELECT min(day) FROM daily_usage", first,
 		   sizeof first);
-	query_text(g.t.db, "SELECT max(day) FROM daily_usage", last,
+	testdb_text(g.t.db, "SELECT max(day) FROM daily_usage", last,
 		   sizeof last);
 	assert_string_equal(first, "2025-10-25");
 	assert_string_equal(last, "2026-11-24");
-	assert_int_equal(query_i64(g.t.db, "SELECT count(DISTINCT day)"
+	assert_int_equal(testdb_i64(g.t.db, "SELECT count(DISTINCT day)"
 					   " FROM daily_usage"),
 			 396);
 }
@@ -221,7 +170,7 @@ static void no_customer_has_more_than_one_row_per_day(void **state)
 {
 	(void)state;
 	assert_int_equal(
-	    query_i64(g.t.db, "SELECT max(n) FROM (SELECT count(*)"
+	    testdb_i64(g.t.db, "SELECT max(n) FROM (SELECT count(*)"
 			      " AS n FROM daily_usage GROUP BY customer_id)"),
 	    396);
 	assert_true(g.res.usage_rows <= (int64_t)N_CUSTOMERS * 396);
@@ -295,8 +244,8 @@ static void customer_identity_does_not_depend_on_window(void **state)
 	(void)state;
 	assert_int_equal(open_migrated(&t), 0);
 	assert_int_equal(seed_run(t.db, &o, NULL, NULL, &res, &e), 0);
-	query_text(t.db, who, here, sizeof here);
-	query_text(g.t.db, who, there, sizeof there);
+	testdb_text(t.db, who, here, sizeof here);
+	testdb_text(g.t.db, who, there, sizeof there);
 	assert_string_equal(here, there);
 	close_tmp(&t);
 }
@@ -336,9 +285,9 @@ static void replace_with_fewer_customers_leaves_only_them(void **state)
 	assert_int_equal(seed_run(t.db, &a, NULL, NULL, &res, &e), 0);
 	assert_int_equal(seed_run(t.db, &b, NULL, NULL, &res, &e), 0);
 	assert_int_equal(res.customers, 10);
-	assert_int_equal(query_i64(t.db, "SELECT count(*) FROM customers"), 10);
-	assert_int_equal(query_i64(t.db, "SELECT count(*) FROM meters"), 10);
-	assert_int_equal(query_i64(t.db, "SELECT count(*) FROM areas"), 25);
+	assert_int_equal(testdb_i64(t.db, "SELECT count(*) FROM customers"), 10);
+	assert_int_equal(testdb_i64(t.db, "SELECT count(*) FROM meters"), 10);
+	assert_int_equal(testdb_i64(t.db, "SELECT count(*) FROM areas"), 25);
 	close_tmp(&t);
 }
 
@@ -408,7 +357,7 @@ static void zero_months_writes_no_usage(void **state)
 	assert_int_equal(seed_run(t.db, &o, NULL, NULL, &res, &e), 0);
 	assert_int_equal(res.customers, 12);
 	assert_int_equal(res.usage_rows, 0);
-	assert_int_equal(query_i64(t.db, "SELECT count(*) FROM daily_usage"),
+	assert_int_equal(testdb_i64(t.db, "SELECT count(*) FROM daily_usage"),
 			 0);
 	close_tmp(&t);
 }
@@ -427,10 +376,10 @@ static void one_month_before_month_end_clamps(void **state)
 	o.last_day = day_from_civil(2026, 3, 31);
 	assert_int_equal(open_migrated(&t), 0);
 	assert_int_equal(seed_run(t.db, &o, NULL, NULL, &res, &e), 0);
-	query_text(t.db, "SELECT min(day) FROM daily_usage", first,
+	testdb_text(t.db, "SELECT min(day) FROM daily_usage", first,
 		   sizeof first);
 	assert_string_equal(first, "2026-03-01");
-	assert_int_equal(query_i64(t.db, "SELECT count(DISTINCT day)"
+	assert_int_equal(testdb_i64(t.db, "SELECT count(DISTINCT day)"
 					 " FROM daily_usage"),
 			 31);
 	close_tmp(&t);
@@ -455,7 +404,7 @@ static void invalid_customer_count_is_rejected_naming_customers(void **state)
 		assert_string_equal(e.field, "customers");
 	}
 	assert_int_equal(res.customers, -1);
-	assert_int_equal(query_i64(t.db, "SELECT count(*) FROM areas"), 0);
+	assert_int_equal(testdb_i64(t.db, "SELECT count(*) FROM areas"), 0);
 	close_tmp(&t);
 }
 
@@ -476,7 +425,7 @@ static void invalid_months_is_rejected_naming_months(void **state)
 				 ERR_INVALID);
 		assert_string_equal(e.field, "months");
 	}
-	assert_int_equal(query_i64(t.db, "SELECT count(*) FROM areas"), 0);
+	assert_int_equal(testdb_i64(t.db, "SELECT count(*) FROM areas"), 0);
 	close_tmp(&t);
 }
 
