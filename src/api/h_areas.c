@@ -7,14 +7,16 @@
  * Each node: code, name (Vietnamese, or ASCII when English is asked for),
  * name_vi, level ("province", "commune", "village"), customers,
  * smartphone_customers, children.  ?depth=1..3 limits the levels returned
- * (1: the node alone, without "children").  The whole tree is loaded once per
- * request (store/areas); it is small.
+ * (1: the node alone, without "children").  The tree comes from the
+ * server's area_cache, so counts may be up to `cache_ttl` seconds old.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "api/handlers.h"
+#include "api/area_cache.h"
 #include "api/problem.h"
+#include "api/server.h"
 #include "core/num.h"
 #include "store/areas.h"
 
@@ -77,21 +79,32 @@ static int depth_of(struct req *r, int64_t *depth)
 	return 0;
 }
 
-static int load(struct req *r, struct area **a, size_t *n)
+static void put_snap(void *p)
 {
+	area_cache_put(p);
+}
+
+/* The cached tree; released when the request completes. */
+static int load(struct req *r, const struct area **a, size_t *n)
+{
+	const struct area_snap *snap;
 	struct err e;
 
 	err_clear(&e);
-	if (areas_load_all(req_db(r), a, n, &e)) {
+	if (area_cache_get(api_server_area_cache(r->srv), req_db(r), &snap,
+			   &e)) {
 		problem_from_err(r, &e);
 		return e.code;
 	}
+	arena_defer(r->arena, put_snap, (void *)snap);
+	*a = snap->areas;
+	*n = snap->n;
 	return 0;
 }
 
 int h_areas_list(struct req *r)
 {
-	struct area *a = NULL;
+	const struct area *a = NULL;
 	int64_t depth;
 	size_t n = 0;
 	json_t *roots;
@@ -107,14 +120,13 @@ int h_areas_list(struct req *r)
 		if (!a[i].parent_code[0])
 			json_array_append_new(roots, subtree(r, a, n, i, depth));
 	}
-	free(a);
 	return req_reply_json(r, 200, json_pack("{s:o}", "areas", roots));
 }
 
 int h_areas_get(struct req *r)
 {
 	const char *code = req_param(r, "code");
-	struct area *a = NULL;
+	const struct area *a = NULL;
 	size_t n = 0, i;
 	int64_t depth;
 	json_t *doc;
@@ -131,14 +143,11 @@ int h_areas_get(struct req *r)
 		return rc;
 	for (i = 0; i < n && strcmp(a[i].code, code) != 0; i++)
 		;
-	if (i == n) {
-		free(a);
+	if (i == n)
 		return problem_reply(r, PROBLEM_NOT_FOUND,
 				     r->lang_en ? "no area has this code"
 						: "không có khu vực với mã này",
 				     "code", NULL, NULL);
-	}
 	doc = subtree(r, a, n, i, depth);
-	free(a);
 	return req_reply_json(r, 200, doc);
 }

@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "api/area_cache.h"
 #include "api/handlers.h"
 #include "api/metrics.h"
 #include "api/problem.h"
@@ -53,6 +54,7 @@ struct api_server {
 	const struct config *cfg;    /* borrowed */
 	struct db_pool *pool;        /* borrowed */
 	struct metrics *metrics;     /* owned */
+	struct area_cache *areas;    /* area tree with counts, owned */
 	const char *names[N_ROUTES]; /* route patterns, for metrics */
 	int port;                    /* bound port */
 };
@@ -71,6 +73,11 @@ const struct config *api_server_config(const struct api_server *s)
 struct metrics *api_server_metrics(const struct api_server *s)
 {
 	return s->metrics;
+}
+
+struct area_cache *api_server_area_cache(const struct api_server *s)
+{
+	return s->areas;
 }
 
 int api_server_port(const struct api_server *s)
@@ -302,6 +309,7 @@ int api_server_start(const struct config *cfg, struct db_pool *pool,
 	for (int i = 0; i < N_ROUTES; i++)
 		s->names[i] = routes[i].pattern;
 	s->metrics = metrics_new(s->names, N_ROUTES);
+	s->areas = area_cache_new((uint64_t)cfg->cache_ttl * 1000000000u);
 	s->daemon = MHD_start_daemon(
 		flags, (uint16_t)cfg->listen_port, NULL, NULL, on_request, s,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, s,
@@ -312,6 +320,7 @@ int api_server_start(const struct config *cfg, struct db_pool *pool,
 		MHD_OPTION_NOTIFY_COMPLETED, on_complete, s,
 		MHD_OPTION_END);
 	if (!s->daemon) {
+		area_cache_free(s->areas);
 		metrics_free(s->metrics);
 		free(s);
 		return err_set(e, ERR_IO, "listen", "cannot listen on %s:%lld",
@@ -341,6 +350,7 @@ void api_server_stop(struct api_server *s)
 		log_msg(LOG_WARN, "stopping with %lld requests still in flight",
 			(long long)metrics_in_flight_now(s->metrics));
 	MHD_stop_daemon(s->daemon);
+	area_cache_free(s->areas);
 	metrics_free(s->metrics);
 	free(s);
 }

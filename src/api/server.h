@@ -28,6 +28,7 @@
 
 struct api_server;
 struct metrics;
+struct area_cache;
 
 int api_server_start(const struct config *cfg, struct db_pool *pool,
 		     struct api_server **out, struct err *e);
@@ -38,5 +39,6 @@ void api_server_stop(struct api_server *s);
 struct db_pool *api_server_pool(const struct api_server *s);
 const struct config *api_server_config(const struct api_server *s);
 struct metrics *api_server_metrics(const struct api_server *s);
+struct area_cache *api_server_area_cache(const struct api_server *s);
 
 #endif

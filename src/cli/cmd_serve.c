@@ -18,7 +18,7 @@
 
 static const char *const keys[] = {
 	"db", "listen", "threads", "db_pool", "max_body", "request_timeout",
-	"shutdown_grace", "log_level", "web_root", "secret_key", NULL};
+	"shutdown_grace", "cache_ttl", "log_level", "web_root", "secret_key", NULL};
 
 static int print_config(const struct config *cfg, int json)
 {

@@ -45,6 +45,8 @@ static const struct key keys[] = {
 	 "seconds an idle connection is kept"},
 	{"shutdown_grace", K_INT, NUM(shutdown_grace), 0, 600, 0, "20",
 	 "seconds in-flight requests get on SIGTERM"},
+	{"cache_ttl", K_INT, NUM(cache_ttl), 0, 3600, 0, "10",
+	 "seconds area counts are cached (0: never)"},
 	{"log_level", K_LEVEL, STR(log_level), 0, 0, 0, "info",
 	 "debug, info, warn or error"},
 	{"web_root", K_STR, STR(web_root), 0, 0, 0, "web/dist",

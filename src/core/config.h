@@ -31,6 +31,7 @@ struct config {
 	uint64_t max_body;       /* largest request body, bytes */
 	int64_t request_timeout; /* idle connection timeout, seconds */
 	int64_t shutdown_grace;  /* wait for in-flight requests, seconds */
+	int64_t cache_ttl;       /* reload cached aggregates after, seconds */
 	char log_level[8];       /* debug, info, warn or error */
 	char web_root[1024];     /* directory of the built web app */
 	char secret_key[256];    /* server signing secret (masked) */

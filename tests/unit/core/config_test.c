@@ -24,6 +24,7 @@ static const char default_text[] =
 	"max_body = 1048576\n"
 	"request_timeout = 30\n"
 	"shutdown_grace = 20\n"
+	"cache_ttl = 10\n"
 	"log_level = info\n"
 	"web_root = web/dist\n"
 	"secret_key = \n";
@@ -31,7 +32,8 @@ static const char default_text[] =
 static const char default_json[] =
 	"{\"db\":\"var/gridcare.db\",\"listen\":\"127.0.0.1:8080\","
 	"\"threads\":4,\"db_pool\":4,\"max_body\":1048576,"
-	"\"request_timeout\":30,\"shutdown_grace\":20,\"log_level\":\"info\","
+	"\"request_timeout\":30,\"shutdown_grace\":20,\"cache_ttl\":10,"
+	"\"log_level\":\"info\","
 	"\"web_root\":\"web/dist\",\"secret_key\":\"\"}\n";
 
 static void defaults_are_exact(void **state)
@@ -48,6 +50,7 @@ static void defaults_are_exact(void **state)
 	assert_int_equal(c.max_body, 1048576);
 	assert_int_equal(c.request_timeout, 30);
 	assert_int_equal(c.shutdown_grace, 20);
+	assert_int_equal(c.cache_ttl, 10);
 	assert_string_equal(c.log_level, "info");
 	assert_string_equal(c.web_root, "web/dist");
 	assert_string_equal(c.secret_key, "");
@@ -58,7 +61,8 @@ static void key_table_lists_every_setting_in_order(void **state)
 {
 	static const char *const names[] = {
 		"db", "listen", "threads", "db_pool", "max_body",
-		"request_timeout", "shutdown_grace", "log_level", "web_root",
+		"request_timeout", "shutdown_grace", "cache_ttl", "log_level",
+		"web_root",
 		"secret_key"};
 	size_t n = sizeof names / sizeof names[0];
 
@@ -142,6 +146,7 @@ static void set_rejects_bad_values_naming_key_and_changing_nothing(void **state)
 		{"threads", " 4"}, {"threads", "4.0"}, {"threads", ""},
 		{"db_pool", "-1"}, {"request_timeout", "3601"},
 		{"shutdown_grace", "601"}, {"shutdown_grace", "-1"},
+		{"cache_ttl", "3601"}, {"cache_ttl", "-1"},
 		/* sizes */
 		{"max_body", "1023"}, {"max_body", "65m"}, {"max_body", "1kb"},
 		{"max_body", "k"}, {"max_body", "-1k"}, {"max_body", ""},
